@@ -1,0 +1,143 @@
+package org.feedback.report;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * An immutable, ordered list of name/value entries: one feedback report.
+ *
+ * <p>Names may repeat, because MariaDB's own report repeats some (for example {@code INNODB_PAGE_SIZE}
+ * appears once as a variable and once as a status value). Look-ups by name ignore case, because
+ * MariaDB 10.x sends {@code VERSION} where older servers and MySQL send {@code version}.
+ */
+public final class Report {
+
+    private final List<Entry> entries;
+    private volatile Map<String, Integer> firstIndexByName;
+
+    private Report(List<Entry> entries) {
+        this.entries = entries;
+    }
+
+    /** Creates a report holding a copy of the given entries, in their order. */
+    public static Report of(List<Entry> entries) {
+        return new Report(List.copyOf(entries));
+    }
+
+    /** Returns a builder that appends entries in order. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Returns all entries in report order. */
+    public List<Entry> entries() {
+        return entries;
+    }
+
+    /** Returns the number of entries, counting repeated names each time. */
+    public int size() {
+        return entries.size();
+    }
+
+    /** Returns the value of the first entry whose name equals {@code name}, ignoring case. */
+    public Optional<String> value(String name) {
+        Integer index = index().get(name.toLowerCase(Locale.ROOT));
+        return index == null ? Optional.empty() : Optional.of(entries.get(index).value());
+    }
+
+    /** Returns the values of all entries whose name equals {@code name}, ignoring case, in report order. */
+    public List<String> values(String name) {
+        List<String> found = new ArrayList<>();
+        for (Entry entry : entries) {
+            if (entry.name().equalsIgnoreCase(name)) {
+                found.add(entry.value());
+            }
+        }
+        return found;
+    }
+
+    /** Returns whether any entry has the given name, ignoring case. */
+    public boolean contains(String name) {
+        return index().containsKey(name.toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Returns whether this report is a startup or shutdown notice rather than a full report.
+     * A notice carries {@value ReportKeys#WHEN}; MariaDB's plugin sends one when the server starts and
+     * when it stops.
+     */
+    public boolean isNotice() {
+        return contains(ReportKeys.WHEN);
+    }
+
+    private Map<String, Integer> index() {
+        Map<String, Integer> index = firstIndexByName;
+        if (index == null) {
+            index = new HashMap<>(entries.size() * 2);
+            for (int i = 0; i < entries.size(); i++) {
+                index.putIfAbsent(entries.get(i).name().toLowerCase(Locale.ROOT), i);
+            }
+            index = Collections.unmodifiableMap(index);
+            firstIndexByName = index;
+        }
+        return index;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Report report && entries.equals(report.entries);
+    }
+
+    @Override
+    public int hashCode() {
+        return entries.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Report[" + entries.size() + " entries]";
+    }
+
+    /** One line of a report: a name and its value, both exactly as sent. */
+    public record Entry(String name, String value) {
+        public Entry {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(value, "value");
+        }
+    }
+
+    /** Collects entries in order; not thread-safe. */
+    public static final class Builder {
+        private final List<Entry> entries = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** Appends an entry; a name may be added more than once. */
+        public Builder add(String name, String value) {
+            entries.add(new Entry(name, value));
+            return this;
+        }
+
+        /** Appends all entries of {@code report}. */
+        public Builder addAll(Report report) {
+            entries.addAll(report.entries());
+            return this;
+        }
+
+        /** Returns the number of entries added so far. */
+        public int size() {
+            return entries.size();
+        }
+
+        public Report build() {
+            return new Report(List.copyOf(entries));
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package org.feedback.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Removes from a report everything that names or locates a user, host or database.
+ *
+ * <p>Two kinds of rules apply to every entry, server variables and status values alike:
+ * <ol>
+ *   <li>Name rules from the denylist ({@link PrivacyRules}): the entry is dropped, or its value masked.</li>
+ *   <li>Value rules, whatever the name: an absolute file path becomes {@value #PATH}, an IPv4 or IPv6
+ *       address {@value #ADDRESS}, a URL {@value #URL}, a {@code host:port} pair {@value #HOST}, an
+ *       e-mail address {@value #EMAIL} and a named time zone {@value #ZONE}. The rest of the value stays, so that
+ *       {@code Loading buffer pool(s) from /var/lib/mysql/ib_buffer_pool} keeps its meaning.</li>
+ * </ol>
+ * The server id and the keys the administrator typed in ({@link ReportKeys#USER_GIVEN}) are exempt from
+ * the value rules: the id is an opaque hash, and user-given text is sent on purpose and never shown on
+ * public pages. Instances are immutable and thread-safe.
+ */
+public final class Scrubber {
+
+    /** Placeholder for a file path found inside a value. */
+    public static final String PATH = "[path]";
+    /** Placeholder for an IP address found inside a value. */
+    public static final String ADDRESS = "[address]";
+    /** Placeholder for a URL found inside a value. */
+    public static final String URL = "[url]";
+    /** Placeholder for a host name with a port found inside a value. */
+    public static final String HOST = "[host]";
+    /** Placeholder for an e-mail address found inside a value. */
+    public static final String EMAIL = "[email]";
+    /** Placeholder for a named time zone, such as {@code Europe/Berlin}, found inside a value. */
+    public static final String ZONE = "[zone]";
+
+    private static final List<ValueRule> VALUE_RULES = List.of(
+            new ValueRule("URL", Pattern.compile("\\b[A-Za-z][A-Za-z0-9+.-]*://[^\\s,;]+"), URL),
+            new ValueRule("e-mail address", Pattern.compile("[^\\s@,;<>]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+"), EMAIL),
+            new ValueRule("IPv4 address", Pattern.compile(
+                    "(?<![\\w.])(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}(?::\\d{1,5})?(?![\\w.])"),
+                    ADDRESS),
+            new ValueRule("IPv6 address", Pattern.compile(
+                    "(?<![\\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\\w:])"), ADDRESS) {
+                @Override
+                boolean accept(String found) {
+                    return found.contains("::") || found.chars().filter(c -> c == ':').count() == 7;
+                }
+            },
+            new ValueRule("host and port", Pattern.compile(
+                    "(?<![\\w.-])[A-Za-z][A-Za-z0-9-]*(?:\\.[A-Za-z0-9-]+)*:\\d{2,5}(?![\\w])"), HOST),
+            new ValueRule("named time zone", Pattern.compile(
+                    "\\b(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z_+-]+(?:/[A-Za-z_+-]+)?"),
+                    ZONE),
+            new ValueRule("file path", Pattern.compile(
+                    "(?<![\\w./\\\\-])(?:/[\\w.+@-]+(?:/[\\w.+@-]*)*|[A-Za-z]:\\\\[^\\s,;]*)"), PATH));
+
+    private final PrivacyRules rules;
+
+    /** Creates a scrubber with the rules shipped with this library. */
+    public Scrubber() {
+        this(PrivacyRules.defaults());
+    }
+
+    public Scrubber(PrivacyRules rules) {
+        this.rules = rules;
+    }
+
+    /** Returns the report without private entries and values, and the list of what was changed and why. */
+    public Result scrub(Report report) {
+        Report.Builder kept = Report.builder();
+        List<Change> changes = new ArrayList<>();
+        for (Report.Entry entry : report.entries()) {
+            Optional<PrivacyRules.DenyRule> denied = rules.denyRuleFor(entry.name());
+            if (denied.isPresent()) {
+                applyDenyRule(entry, denied.get(), kept, changes);
+            } else if (isExemptFromValueRules(entry.name())) {
+                kept.add(entry.name(), entry.value());
+            } else {
+                kept.add(entry.name(), redactValue(entry, changes));
+            }
+        }
+        return new Result(kept.build(), List.copyOf(changes));
+    }
+
+    private static void applyDenyRule(Report.Entry entry, PrivacyRules.DenyRule rule, Report.Builder kept,
+                                      List<Change> changes) {
+        String reason = "denylist rule '" + rule + "': " + rule.reason();
+        if (rule.action() == PrivacyRules.Action.DROP) {
+            changes.add(new Change(entry.name(), Change.Kind.DROPPED, reason));
+            return;
+        }
+        String masked = entry.value().isEmpty() ? "" : PrivacyRules.MASKED_VALUE;
+        kept.add(entry.name(), masked);
+        if (!masked.equals(entry.value())) {
+            changes.add(new Change(entry.name(), Change.Kind.MASKED, reason));
+        }
+    }
+
+    private static boolean isExemptFromValueRules(String name) {
+        return name.equalsIgnoreCase(ReportKeys.SERVER_UID) || ReportKeys.isUserGiven(name);
+    }
+
+    private static String redactValue(Report.Entry entry, List<Change> changes) {
+        String value = entry.value();
+        if (!mayHoldLeak(value)) {
+            return value;
+        }
+        for (ValueRule rule : VALUE_RULES) {
+            String redacted = rule.replaceAll(value);
+            if (!redacted.equals(value)) {
+                changes.add(new Change(entry.name(), Change.Kind.REDACTED, "value held a " + rule.what));
+                value = redacted;
+            }
+        }
+        return value;
+    }
+
+    /** Cheap pre-check: every value rule needs one of these characters, so most values skip the patterns. */
+    private static boolean mayHoldLeak(String value) {
+        int dots = 0;
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '/' || c == '\\' || c == '@' || c == ':') {
+                return true;
+            }
+            if (c == '.') {
+                dots++;
+            }
+        }
+        return dots >= 3;
+    }
+
+    /** Result of {@link #scrub}: the clean report and the changes made to reach it. */
+    public record Result(Report report, List<Change> changes) {
+    }
+
+    /** One change the scrubber made to one entry. */
+    public record Change(String name, Kind kind, String reason) {
+        /** Kind of change made to an entry. */
+        public enum Kind {
+            /** The entry was removed. */
+            DROPPED,
+            /** The value was replaced with {@link PrivacyRules#MASKED_VALUE}. */
+            MASKED,
+            /** Part of the value was replaced with a placeholder. */
+            REDACTED
+        }
+    }
+
+    private static class ValueRule {
+        private final String what;
+        private final Pattern pattern;
+        private final String placeholder;
+
+        ValueRule(String what, Pattern pattern, String placeholder) {
+            this.what = what;
+            this.pattern = pattern;
+            this.placeholder = placeholder;
+        }
+
+        boolean accept(String found) {
+            return true;
+        }
+
+        String replaceAll(String value) {
+            Matcher matcher = pattern.matcher(value);
+            StringBuilder out = null;
+            int copied = 0;
+            while (matcher.find()) {
+                if (!accept(matcher.group())) {
+                    continue;
+                }
+                if (out == null) {
+                    out = new StringBuilder(value.length());
+                }
+                out.append(value, copied, matcher.start()).append(placeholder);
+                copied = matcher.end();
+            }
+            if (out == null) {
+                return value;
+            }
+            return out.append(value, copied, value.length()).toString();
+        }
+    }
+}
