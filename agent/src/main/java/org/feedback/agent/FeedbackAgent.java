@@ -1,0 +1,68 @@
+package org.feedback.agent;
+
+import java.io.PrintWriter;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of the agent jar: {@code java -jar feedback-agent.jar COMMAND [OPTIONS]}.
+ *
+ * <p>Exit codes: 0 on success, 1 when the work failed at run time (no database connection, a URL that
+ * did not take the report), 2 for a usage error.
+ */
+@Command(name = "feedback-agent",
+        mixinStandardHelpOptions = true,
+        versionProvider = FeedbackAgent.Version.class,
+        description = "Collects a usage report from a local MariaDB or MySQL server, prints it, and sends it.",
+        subcommands = {ReportCommand.class, SendCommand.class, CommandLine.HelpCommand.class})
+public final class FeedbackAgent {
+
+    /** Exit code of a run that failed at run time. */
+    static final int EXIT_FAILURE = 1;
+    /** Exit code of a command line that could not be understood. */
+    static final int EXIT_USAGE = 2;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the agent as the command line {@code args} asks, and returns the exit code. */
+    public static int run(String... args) {
+        configureLogging();
+        CommandLine commandLine = new CommandLine(new FeedbackAgent());
+        commandLine.setExecutionExceptionHandler(FeedbackAgent::reportFailure);
+        return commandLine.execute(args);
+    }
+
+    /** Returns the agent's version, as written in the jar manifest. */
+    public static String version() {
+        String version = FeedbackAgent.class.getPackage().getImplementationVersion();
+        return version == null ? "development" : version;
+    }
+
+    private static int reportFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        err.println("feedback-agent: " + message);
+        Logger.getLogger(FeedbackAgent.class.getName()).log(Level.FINE, "failure details", e);
+        return EXIT_FAILURE;
+    }
+
+    /** One line per record on standard error: time, level, message. */
+    private static void configureLogging() {
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format",
+                    "%1$tF %1$tT %4$s %5$s%6$s%n");
+        }
+    }
+
+    /** Supplies {@code --version}. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"feedback-agent " + version()};
+        }
+    }
+}
