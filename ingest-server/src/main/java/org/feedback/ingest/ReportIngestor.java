@@ -37,6 +37,6 @@ public class ReportIngestor {
             throw new InvalidReportException("FEEDBACK_SERVER_UID is " + serverUid.length()
                     + " characters long, above the limit of " + MAX_SERVER_UID_LENGTH);
         }
-        return store.save(facts, PreparedReport.of(scrubbed), clock.instant().getEpochSecond());
+        return store.save(facts, scrubbed.report(), PreparedReport.of(scrubbed), clock.instant().getEpochSecond());
     }
 }

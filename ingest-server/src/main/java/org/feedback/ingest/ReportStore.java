@@ -1,20 +1,26 @@
 package org.feedback.ingest;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.Locale;
+import org.feedback.report.Report;
 import org.feedback.report.ServerFacts;
 
 /** Writes a report and updates its server's row in one transaction. */
 @ApplicationScoped
 public class ReportStore {
 
+    @Inject
+    Event<ReportStoredEvent> stored;
+
     /**
      * Stores one scrubbed report. Returns only after the transaction has committed, so a caller that
      * acknowledges the report afterwards never acknowledges something that is not durable.
      */
     @Transactional
-    public StoredReport save(ServerFacts facts, PreparedReport report, long receivedAt) {
+    public StoredReport save(ServerFacts facts, Report scrubbed, PreparedReport report, long receivedAt) {
         String serverUid = facts.serverUid().orElseThrow();
         ServerEntity server = ServerEntity.findById(serverUid);
         if (server == null) {
@@ -40,6 +46,7 @@ public class ReportStore {
         entity.bodyBytes = report.bodyBytes();
         entity.bodyGzip = report.bodyGzip();
         entity.persist();
+        stored.fire(new ReportStoredEvent(entity.id, receivedAt, facts, scrubbed));
 
         return new StoredReport(entity.id, serverUid, entity.kind, entity.entryCount, entity.scrubbedCount);
     }
