@@ -8,7 +8,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One accepted report, scrubbed and kept whole as gzip-compressed text. */
+/** One accepted report, scrubbed and kept whole as compressed text. */
 @Entity
 @Table(name = "reports")
 public class ReportEntity extends PanacheEntityBase {
@@ -23,6 +23,10 @@ public class ReportEntity extends PanacheEntityBase {
     /** Seconds since the Unix epoch when the report arrived. */
     @Column(name = "received_at")
     public long receivedAt;
+
+    /** The sender's {@code Now} entry in seconds since the Unix epoch, or {@link #receivedAt} without one. */
+    @Column(name = "report_time")
+    public long reportTime;
 
     /** {@code full}, {@code startup}, {@code shutdown} or {@code other_notice}. */
     public String kind;
@@ -45,6 +49,10 @@ public class ReportEntity extends PanacheEntityBase {
     @Column(name = "body_bytes")
     public int bodyBytes;
 
-    @Column(name = "body_gzip")
-    public byte[] bodyGzip;
+    /** How {@link #body} is compressed: {@code gzip}, or a preset-dictionary encoding of the server. */
+    @Column(name = "body_encoding")
+    public String bodyEncoding;
+
+    /** The compressed report text. */
+    public byte[] body;
 }

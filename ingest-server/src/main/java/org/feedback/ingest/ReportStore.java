@@ -38,13 +38,15 @@ public class ReportStore {
         ReportEntity entity = new ReportEntity();
         entity.serverUid = serverUid;
         entity.receivedAt = receivedAt;
+        entity.reportTime = facts.reportTime().map(java.time.Instant::getEpochSecond).orElse(receivedAt);
         entity.kind = facts.kind().name().toLowerCase(Locale.ROOT);
         entity.formatVersion = report.formatVersion();
         entity.contentSha256 = report.contentSha256();
         entity.entryCount = report.entryCount();
         entity.scrubbedCount = report.scrubbedCount();
         entity.bodyBytes = report.bodyBytes();
-        entity.bodyGzip = report.bodyGzip();
+        entity.bodyEncoding = "gzip";
+        entity.body = report.bodyGzip();
         entity.persist();
         stored.fire(new ReportStoredEvent(entity.id, receivedAt, facts, scrubbed));
 

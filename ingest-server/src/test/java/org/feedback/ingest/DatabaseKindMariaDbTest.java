@@ -1,0 +1,14 @@
+package org.feedback.ingest;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+
+@QuarkusTest
+@TestProfile(MariaDbProfile.class)
+class DatabaseKindMariaDbTest extends DatabaseKindTest {
+
+    @Override
+    String expectedProduct() {
+        return "MariaDB";
+    }
+}
