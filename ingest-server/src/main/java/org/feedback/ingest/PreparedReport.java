@@ -1,12 +1,8 @@
 package org.feedback.ingest;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.zip.GZIPOutputStream;
 import org.feedback.report.Report;
 import org.feedback.report.ReportKeys;
 import org.feedback.report.ReportWriter;
@@ -15,37 +11,34 @@ import org.feedback.report.Scrubber;
 /**
  * A scrubbed report in the form it is stored: its text in the escaped format (which can represent any value),
  * compressed, with its hash and counts.
+ *
+ * @param contentSha256  SHA-256 of the uncompressed text, in lower-case hex; part of the dedupe key
+ * @param bodyBytes      size of the uncompressed text
+ * @param bodyEncoding   how {@code body} is compressed, see {@link BodyCodec}
  */
 record PreparedReport(String formatVersion, String contentSha256, int entryCount, int scrubbedCount,
-                      int bodyBytes, byte[] bodyGzip) {
+                      int bodyBytes, String bodyEncoding, byte[] body) {
 
-    static PreparedReport of(Scrubber.Result scrubbed) {
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(PreparedReport::newSha256);
+
+    static PreparedReport of(Scrubber.Result scrubbed, BodyCodec codec) {
         Report report = scrubbed.report();
         byte[] text = ReportWriter.toEscapedBytes(report);
         return new PreparedReport(
                 report.value(ReportKeys.FORMAT_VERSION).orElse(null),
-                sha256(text),
+                HexFormat.of().formatHex(SHA_256.get().digest(text)),
                 report.size(),
                 scrubbed.changes().size(),
                 text.length,
-                gzip(text));
+                BodyCodec.DICTIONARY_ENCODING,
+                codec.compress(text));
     }
 
-    private static String sha256(byte[] bytes) {
+    private static MessageDigest newSha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java runtime has SHA-256", e);
         }
-    }
-
-    private static byte[] gzip(byte[] bytes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 3 + 64);
-        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-            gzip.write(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 }

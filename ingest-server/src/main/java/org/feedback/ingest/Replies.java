@@ -5,18 +5,20 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Variant;
+import java.net.URI;
 import java.util.List;
 import org.feedback.reporting.DashboardPage;
 
 /**
  * Builds the replies of the upload endpoints: a small HTML page whose first {@code <h1>} states what
  * happened, because MariaDB's feedback plugin writes that text to the server's error log; or JSON when the
- * client prefers {@code application/json}.
+ * client prefers {@code application/json}. No reply carries a stack trace or a class name.
  */
 final class Replies {
 
     private static final List<Variant> VARIANTS = Variant.mediaTypes(
             MediaType.TEXT_HTML_TYPE, MediaType.APPLICATION_JSON_TYPE).build();
+    private static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
 
     private final boolean json;
 
@@ -24,28 +26,59 @@ final class Replies {
         this.json = json;
     }
 
+    /** Returns replies in the format the request's {@code Accept} header prefers; HTML when it has none. */
     static Replies forRequest(Request request) {
         Variant chosen = request.selectVariant(VARIANTS);
         return new Replies(chosen != null && MediaType.APPLICATION_JSON_TYPE.isCompatible(chosen.getMediaType()));
     }
 
+    /** Returns replies that are always JSON, for the REST endpoints. */
+    static Replies json() {
+        return new Replies(true);
+    }
+
+    /** Returns 200 for a stored report, or for a resend of one. */
     Response stored(StoredReport stored) {
         if (json) {
             return Response.ok(new Outcome("stored", null, stored), MediaType.APPLICATION_JSON_TYPE).build();
         }
-        String heading = "Report stored: " + stored.entries() + " entries"
-                + (stored.withheld() > 0 ? ", " + stored.withheld() + " withheld for privacy" : "");
-        return Response.ok(page(heading, "Report " + stored.reportId() + " of server " + stored.serverUid() + "."),
-                MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+        String heading = (stored.duplicate() ? "Report already stored: " : "Report stored: ") + stored.entries()
+                + " entries" + (stored.withheld() > 0 ? ", " + stored.withheld() + " withheld for privacy" : "");
+        return Response.ok(page(heading, "Report " + stored.reportId() + " of server " + stored.serverUid() + "."), HTML)
+                .build();
     }
 
+    /** Returns 201 with the new report's location, or 200 for a resend of a stored report. */
+    Response created(StoredReport stored, URI location) {
+        if (stored.duplicate()) {
+            return stored(stored);
+        }
+        return Response.created(location).entity(new Outcome("stored", null, stored))
+                .type(MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** Returns a 4xx reply: the upload is wrong and resending it unchanged will not help. */
     Response rejected(Response.Status status, String message) {
+        return failure(status, "rejected", "Report rejected: " + message, message, "Nothing was stored.");
+    }
+
+    /**
+     * Returns 429 or 503 with {@code Retry-After}: the upload may be fine, but it was not stored now.
+     *
+     * @param retryAfterSeconds  seconds the sender should wait before it retries
+     */
+    Response retryLater(Response.Status status, String message, long retryAfterSeconds) {
+        String detail = "Nothing was stored; send the report again in " + retryAfterSeconds + " seconds.";
+        return Response.fromResponse(failure(status, "retry_later", "Report not stored: " + message, message, detail))
+                .header("Retry-After", Long.toString(retryAfterSeconds)).build();
+    }
+
+    private Response failure(Response.Status status, String word, String heading, String message, String detail) {
         if (json) {
-            return Response.status(status).entity(new Outcome("rejected", message, null))
+            return Response.status(status).entity(new Outcome(word, message, null))
                     .type(MediaType.APPLICATION_JSON_TYPE).build();
         }
-        return Response.status(status).entity(page("Report rejected: " + message, "Nothing was stored."))
-                .type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8")).build();
+        return Response.status(status).entity(page(heading, detail)).type(HTML).build();
     }
 
     private static String page(String heading, String detail) {
@@ -57,8 +90,8 @@ final class Replies {
     /**
      * JSON body of an upload reply.
      *
-     * @param status  {@code stored} or {@code rejected}
-     * @param error   why the report was rejected, or null
+     * @param status  {@code stored}, {@code rejected} (4xx: fix the upload) or {@code retry_later} (429, 503)
+     * @param error   why the report was not stored, or null
      * @param report  what was stored, or null
      */
     @RegisterForReflection

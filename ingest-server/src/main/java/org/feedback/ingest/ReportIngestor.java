@@ -1,15 +1,17 @@
 package org.feedback.ingest;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
 import org.feedback.report.Report;
 import org.feedback.report.ReportParseException;
 import org.feedback.report.ReportParser;
 import org.feedback.report.Scrubber;
 import org.feedback.report.ServerFacts;
 
-/** Turns an uploaded body into a stored report: parse, check, scrub, extract facts, store. */
+/** Turns an uploaded body into a stored report: parse, check, scrub, extract facts, compress, store. */
 @ApplicationScoped
 public class ReportIngestor {
 
@@ -19,12 +21,27 @@ public class ReportIngestor {
     private final ReportParser parser = new ReportParser();
     private final Scrubber scrubber = new Scrubber();
     private final Clock clock = Clock.systemUTC();
+    private BodyCodec codec;
 
     @Inject
     ReportStore store;
 
-    /** Parses and stores one report; returns after the report is durably stored. */
-    public StoredReport ingest(byte[] body) throws ReportParseException, InvalidReportException {
+    @Inject
+    IngestConfig config;
+
+    @PostConstruct
+    void createCodec() {
+        codec = new BodyCodec(config.store().compressionLevel());
+    }
+
+    /**
+     * Parses and checks one report on the calling thread, then queues it for storing. The future completes
+     * after the report is durably stored, or with {@link StorageUnavailableException}.
+     *
+     * @throws ReportParseException    when the body is not in the report format
+     * @throws InvalidReportException  when the report is empty or names no usable server id
+     */
+    public CompletableFuture<StoredReport> ingest(byte[] body) throws ReportParseException, InvalidReportException {
         Report report = parser.parse(body);
         if (report.size() == 0) {
             throw new InvalidReportException("the report is empty; send NAME<TAB>VALUE lines");
@@ -37,6 +54,7 @@ public class ReportIngestor {
             throw new InvalidReportException("FEEDBACK_SERVER_UID is " + serverUid.length()
                     + " characters long, above the limit of " + MAX_SERVER_UID_LENGTH);
         }
-        return store.save(facts, scrubbed.report(), PreparedReport.of(scrubbed), clock.instant().getEpochSecond());
+        PreparedReport prepared = PreparedReport.of(scrubbed, codec);
+        return store.submit(facts, scrubbed.report(), prepared, clock.instant().getEpochSecond());
     }
 }

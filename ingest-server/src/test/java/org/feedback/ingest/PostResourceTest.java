@@ -102,6 +102,103 @@ class PostResourceTest {
                 .body(containsString("no part named data"));
     }
 
+    @Test
+    void post_browserTextField_stored() {
+        // A <textarea name="data"> arrives as a plain multipart field: no file name, no content type.
+        String text = new String(Uploads.fixtureWithServerUid(Uploads.MARIADB_10_11, uniqueUid()), StandardCharsets.UTF_8);
+
+        given()
+                .multiPart("data", text)
+                .when().post("/post")
+                .then().statusCode(200)
+                .body(containsString("<h1>Report stored: 948 entries, 3 withheld for privacy</h1>"));
+    }
+
+    @Test
+    void post_urlEncodedDataField_stored() {
+        String uid = uniqueUid();
+
+        given()
+                .accept("application/json")
+                .formParam("data", new String(Uploads.fixtureWithServerUid(Uploads.MARIADB_10_11, uid), StandardCharsets.UTF_8))
+                .when().post("/post")
+                .then().statusCode(200)
+                .body("report.serverUid", equalTo(uid))
+                .body("report.entries", equalTo(948));
+    }
+
+    @Test
+    void post_urlEncodedWithoutDataField_rejected() {
+        given()
+                .formParam("report", "FEEDBACK_SERVER_UID\tabc=")
+                .when().post("/post")
+                .then().statusCode(400)
+                .body(containsString("<h1>Report rejected: no field named data"));
+    }
+
+    @Test
+    void post_plainTextBody_rejectedWith415() {
+        String html = given()
+                .contentType("text/plain")
+                .body("FEEDBACK_SERVER_UID\tabc=\n")
+                .when().post("/post")
+                .then().statusCode(415).contentType(startsWith("text/html"))
+                .extract().asString();
+
+        assertThat(html).contains("<h1>Report rejected: Content-Type &#39;text/plain");
+        assertThat(html).contains("multipart/form-data");
+    }
+
+    @Test
+    void post_aboveSizeLimit_rejectedWith413() {
+        byte[] large = new byte[300 * 1024];
+        java.util.Arrays.fill(large, (byte) 'x');
+
+        String html = given()
+                .multiPart("data", "-", large, "application/octet-stream")
+                .when().post("/post")
+                .then().statusCode(413)
+                .extract().asString();
+
+        assertThat(html).contains("<h1>Report rejected: the upload is ").contains("above the limit of 262144 bytes");
+    }
+
+    @Test
+    void post_aboveSizeLimitAskingJson_rejectedWithJson() {
+        byte[] large = new byte[300 * 1024];
+
+        given()
+                .accept("application/json")
+                .multiPart("data", "-", large, "application/octet-stream")
+                .when().post("/post")
+                .then().statusCode(413)
+                .body("status", equalTo("rejected"))
+                .body("error", containsString("above the limit"));
+    }
+
+    @Test
+    void post_invalidUtf8_rejectedNamingLineWithoutInternals() {
+        byte[] junk = "FEEDBACK_SERVER_UID\tabc=\nversion\t\u00ff\n".getBytes(StandardCharsets.ISO_8859_1);
+
+        String html = given()
+                .multiPart("data", "-", junk, "application/octet-stream")
+                .when().post("/post")
+                .then().statusCode(400)
+                .extract().asString();
+
+        assertThat(html).contains("line 2: value is not valid UTF-8");
+        assertThat(html).doesNotContain("Exception").doesNotContain("org.feedback").doesNotContain("at java.");
+    }
+
+    @Test
+    void get_post_servesUploadForm() {
+        String html = given().when().get("/post").then().statusCode(200).contentType(startsWith("text/html"))
+                .extract().asString();
+
+        assertThat(html).contains("<form method=\"post\" action=\"/post\" enctype=\"multipart/form-data\">")
+                .contains("name=\"data\"");
+    }
+
     static String uniqueUid() {
         return UUID.randomUUID().toString().replace("-", "").substring(0, 27) + "=";
     }
