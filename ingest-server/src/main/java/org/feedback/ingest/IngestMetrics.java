@@ -3,6 +3,7 @@ package org.feedback.ingest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Locale;
@@ -11,8 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The server's Prometheus metrics, served at {@code /q/metrics}: uploads accepted by report kind, rejected
- * by reason, deduplicated resends, entries the scrubber changed, and storage latency.
+ * by reason, deduplicated resends, entries the scrubber changed, and storage latency. Created at startup, so
+ * that every reject reason is listed with 0 before the first upload.
  */
+@Startup
 @ApplicationScoped
 public class IngestMetrics {
 
