@@ -9,7 +9,7 @@ import jakarta.transaction.TransactionManager;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Test observer: records every {@link ReportStoredEvent} and whether a transaction was active for it. */
+/** Test observer: records every {@link ReportStoredEvent}, whether a transaction was active for it, and erasures. */
 @ApplicationScoped
 public class RecordingObserver {
 
@@ -17,13 +17,23 @@ public class RecordingObserver {
     record Observed(ReportStoredEvent event, boolean inTransaction) {
     }
 
-    final List<Observed> observed = new CopyOnWriteArrayList<>();
+    // Read these through the methods: a field read on the injected client proxy would see the proxy's own.
+    private final List<Observed> observed = new CopyOnWriteArrayList<>();
+    private final List<String> erased = new CopyOnWriteArrayList<>();
 
     @Inject
     TransactionManager transactions;
 
     void onStored(@Observes ReportStoredEvent event) throws SystemException {
         observed.add(new Observed(event, transactions.getStatus() == Status.STATUS_ACTIVE));
+    }
+
+    void onErased(@Observes ServerErasedEvent event) {
+        erased.add(event.serverUid());
+    }
+
+    List<String> erasedServers() {
+        return List.copyOf(erased);
     }
 
     List<Observed> forServer(String serverUid) {
