@@ -19,6 +19,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.feedback.report.Report;
 import org.feedback.report.ServerFacts;
@@ -43,6 +44,7 @@ public class ReportStore {
     /** Attempts of one group: the first without looking up stored copies, then two with the look-up. */
     private static final int MAX_ATTEMPTS = 3;
     private static final long POLL_MILLIS = 200;
+    private static final long FAILURE_LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(10);
 
     @Inject
     DataSource dataSource;
@@ -60,6 +62,8 @@ public class ReportStore {
     private GroupWriter groupWriter;
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running;
+    private final AtomicLong lastFailureLogNanos = new AtomicLong();
+    private final AtomicLong suppressedFailures = new AtomicLong();
 
     @PostConstruct
     void start() {
@@ -136,7 +140,7 @@ public class ReportStore {
                 }
                 return;
             }
-            LOG.errorf("storing %d report(s) failed, replying 503 so the senders retry: %s", group.size(), describe(e));
+            logFailure(group.size(), e);
             fail(group, e);
         }
     }
@@ -163,6 +167,19 @@ public class ReportStore {
         } finally {
             requestContext.terminate();
         }
+    }
+
+    /** Logs a failed group; during an outage at most once per {@link #FAILURE_LOG_INTERVAL_NANOS}, with a count. */
+    private void logFailure(int reports, Exception failure) {
+        long now = System.nanoTime();
+        long suppressed = suppressedFailures.incrementAndGet() - 1;
+        long last = lastFailureLogNanos.get();
+        if (last != 0 && now - last < FAILURE_LOG_INTERVAL_NANOS || !lastFailureLogNanos.compareAndSet(last, now)) {
+            return;
+        }
+        suppressedFailures.addAndGet(-(suppressed + 1));
+        LOG.errorf("storing %d report(s) failed, replying 503 so the senders retry: %s%s", reports, describe(failure),
+                suppressed > 0 ? " (" + suppressed + " more failed groups since the last message)" : "");
     }
 
     private void complete(List<PendingReport> group, List<StoredReport> outcomes) {
