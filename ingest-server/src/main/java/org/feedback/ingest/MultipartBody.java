@@ -18,7 +18,6 @@ import java.util.regex.Pattern;
 final class MultipartBody {
 
     private static final Pattern BOUNDARY = Pattern.compile("(?i)boundary=(?:\"([^\"]+)\"|([^;\\s]+))");
-    private static final byte[] LINE_FEED = {'\n'};
     private static final Pattern PART_NAME = Pattern.compile("(?i)\\bname=(?:\"([^\"]*)\"|([^;\\s]+))");
 
     private MultipartBody() {
@@ -44,14 +43,17 @@ final class MultipartBody {
 
     /** Returns the content of the first part named {@code partName}, or empty when there is none. */
     static Optional<byte[]> part(byte[] body, String boundary, String partName) throws MalformedMultipartException {
-        byte[] delimiter = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
-        int position = indexOf(body, delimiter, 0);
+        // String.indexOf on a Latin-1 string is a vectorized intrinsic; a byte loop over a 25 KB report cost
+        // a tenth of the server's CPU per upload in a profile of the load benchmark.
+        String searchable = new String(body, StandardCharsets.ISO_8859_1);
+        String delimiter = "--" + boundary;
+        int position = searchable.indexOf(delimiter);
         if (position < 0) {
             throw new MalformedMultipartException("the body does not contain the boundary from the Content-Type header");
         }
-        while (!startsWith(body, position + delimiter.length, "--")) {
-            Part part = readHeaders(body, skipLineEnd(body, position + delimiter.length));
-            int next = indexOf(body, delimiter, part.contentStart());
+        while (!startsWith(body, position + delimiter.length(), "--")) {
+            Part part = readHeaders(body, searchable, skipLineEnd(body, position + delimiter.length()));
+            int next = searchable.indexOf(delimiter, part.contentStart());
             if (next < 0) {
                 throw new MalformedMultipartException("the body ends before the closing boundary");
             }
@@ -68,11 +70,11 @@ final class MultipartBody {
     }
 
     /** Reads header lines up to the empty line that ends them. */
-    private static Part readHeaders(byte[] body, int headersStart) throws MalformedMultipartException {
+    private static Part readHeaders(byte[] body, String searchable, int headersStart) throws MalformedMultipartException {
         String name = null;
         int lineStart = headersStart;
         while (true) {
-            int lineFeed = indexOf(body, LINE_FEED, lineStart);
+            int lineFeed = searchable.indexOf('\n', lineStart);
             if (lineFeed < 0) {
                 throw new MalformedMultipartException("a part has no empty line after its headers");
             }
@@ -118,18 +120,5 @@ final class MultipartBody {
             }
         }
         return true;
-    }
-
-    private static int indexOf(byte[] body, byte[] wanted, int from) {
-        outer:
-        for (int i = from; i <= body.length - wanted.length; i++) {
-            for (int j = 0; j < wanted.length; j++) {
-                if (body[i + j] != wanted[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

@@ -5,7 +5,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.feedback.report.Report;
 import org.feedback.report.ReportKeys;
-import org.feedback.report.ReportWriter;
 import org.feedback.report.Scrubber;
 
 /**
@@ -21,9 +20,14 @@ record PreparedReport(String formatVersion, String contentSha256, int entryCount
 
     private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(PreparedReport::newSha256);
 
+    /**
+     * Prepares a scrubbed report for storing.
+     *
+     * @throws IllegalArgumentException when an entry cannot be written in the escaped format
+     */
     static PreparedReport of(Scrubber.Result scrubbed, BodyCodec codec) {
         Report report = scrubbed.report();
-        byte[] text = ReportWriter.toEscapedBytes(report);
+        byte[] text = EscapedText.of(report);
         return new PreparedReport(
                 report.value(ReportKeys.FORMAT_VERSION).orElse(null),
                 HexFormat.of().formatHex(SHA_256.get().digest(text)),

@@ -54,7 +54,12 @@ public class ReportIngestor {
             throw new InvalidReportException("FEEDBACK_SERVER_UID is " + serverUid.length()
                     + " characters long, above the limit of " + MAX_SERVER_UID_LENGTH);
         }
-        PreparedReport prepared = PreparedReport.of(scrubbed, codec);
+        PreparedReport prepared;
+        try {
+            prepared = PreparedReport.of(scrubbed, codec);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidReportException(e.getMessage());
+        }
         return store.submit(facts, scrubbed.report(), prepared, clock.instant().getEpochSecond());
     }
 }

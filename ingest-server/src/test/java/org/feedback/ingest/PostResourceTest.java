@@ -191,6 +191,19 @@ class PostResourceTest {
     }
 
     @Test
+    void post_valueEndingWithCarriageReturn_rejectedAsInvalid() {
+        // CRLF ends the line, so the value keeps the first CR, which the stored escaped format cannot carry.
+        byte[] report = "FEEDBACK_SERVER_UID\tabc=\r\nversion\t10.11\r\r\n".getBytes(StandardCharsets.UTF_8);
+
+        given()
+                .accept("application/json")
+                .multiPart("data", "-", report, "application/octet-stream")
+                .when().post("/post")
+                .then().statusCode(400)
+                .body("error", containsString("ends with a carriage return"));
+    }
+
+    @Test
     void get_post_servesUploadForm() {
         String html = given().when().get("/post").then().statusCode(200).contentType(startsWith("text/html"))
                 .extract().asString();

@@ -13,6 +13,9 @@ final class Uploads {
     /** Output of {@code mariadb -e 'select * from information_schema.feedback'} on MariaDB 10.11.19. */
     static final String MARIADB_10_11 = "mariadb-10.11-information-schema-feedback.txt";
 
+    /** Output of the same query on a second, freshly installed MariaDB 10.11.19 after a short workload. */
+    static final String MARIADB_10_11_SECOND_INSTANCE = "mariadb-10.11-second-instance-feedback.txt";
+
     private Uploads() {
     }
 

@@ -1,0 +1,42 @@
+package org.feedback.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.feedback.report.Report;
+import org.feedback.report.ReportParser;
+import org.feedback.report.ReportWriter;
+import org.feedback.report.Scrubber;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class EscapedTextTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = {Uploads.MARIADB_10_11, Uploads.MARIADB_10_11_SECOND_INSTANCE})
+    void of_realScrubbedReport_sameBytesAsReportWriter(String fixture) throws Exception {
+        Report report = new Scrubber().scrub(new ReportParser().parse(Uploads.fixture(fixture))).report();
+
+        assertThat(EscapedText.of(report)).isEqualTo(ReportWriter.toEscapedBytes(report));
+    }
+
+    @Test
+    void of_escapesAndNonAscii_sameBytesAsReportWriter() {
+        Report report = Report.builder()
+                .add("tab\\name", "a\tb\nc\\d\0e")
+                .add("Uname_version", "Grüße aus Köln, 東京, 😀 end")
+                .add("empty", "")
+                .build();
+
+        assertThat(EscapedText.of(report)).isEqualTo(ReportWriter.toEscapedBytes(report));
+    }
+
+    @Test
+    void of_valueEndingWithCarriageReturn_rejected() {
+        Report report = Report.builder().add("name", "value\r").build();
+
+        assertThatThrownBy(() -> EscapedText.of(report)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("carriage return");
+    }
+}

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Builds the ingest server for one database kind, starts it on 127.0.0.1:18080 against a fresh benchmark
+# database, runs the load generator against it, prints the stored bytes per report, and stops the server.
+#
+#   load-generator/run-benchmark.sh h2|postgresql [load generator options...]
+#
+# PostgreSQL must run on 127.0.0.1:5432 with trust authentication for user postgres; the database
+# feedback_ingest_bench is dropped and created again. Nothing is sent anywhere but 127.0.0.1.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+kind=${1:?usage: $0 h2|postgresql [load generator options...]}
+shift
+work=target/benchmark
+port=18080
+mkdir -p "$work"
+
+./mvnw -B -q -Pload package -pl load-generator
+./mvnw -B -q package -pl ingest-server -am -DskipTests -Dquarkus.datasource.db-kind="$kind" \
+  -Dquarkus.package.output-directory="quarkus-app-$kind"
+
+case "$kind" in
+  h2)
+    rm -rf "$work/h2-data"
+    export FEEDBACK_DB_URL="jdbc:h2:file:$(pwd)/$work/h2-data/feedback"
+    ;;
+  postgresql)
+    psql -h 127.0.0.1 -U postgres -qc 'DROP DATABASE IF EXISTS feedback_ingest_bench WITH (FORCE)'
+    createdb -h 127.0.0.1 -U postgres feedback_ingest_bench
+    export FEEDBACK_DB_URL=jdbc:postgresql://127.0.0.1:5432/feedback_ingest_bench FEEDBACK_DB_USER=postgres
+    ;;
+  *)
+    echo "$0: unknown database kind '$kind'; use h2 or postgresql" >&2
+    exit 2
+    ;;
+esac
+
+java -Xmx1g -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=$port -Dfeedback.rate-limit.enabled=false \
+  -jar "ingest-server/target/quarkus-app-$kind/quarkus-run.jar" > "$work/server-$kind.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT
+
+for _ in $(seq 1 60); do
+  if curl -sf "http://127.0.0.1:$port/q/health/ready" > /dev/null; then break; fi
+  sleep 1
+done
+
+java -jar load-generator/target/load-generator.jar --url "http://127.0.0.1:$port/post" "$@"
+
+if [ "$kind" = postgresql ]; then
+  psql -h 127.0.0.1 -U postgres -d feedback_ingest_bench -Atc "SELECT 'reports: ' || count(*)
+      || ', stored bytes per report (table, TOAST and indexes): '
+      || round(pg_total_relation_size('reports')::numeric / greatest(count(*), 1))
+      || ', compressed body bytes per report: ' || round(avg(octet_length(body)))
+      || ', text bytes per report: ' || round(avg(body_bytes)) FROM reports"
+else
+  kill $server; wait $server 2>/dev/null || true
+  echo "H2 file: $(du -b "$work/h2-data/feedback.mv.db" | cut -f1) bytes"
+fi
