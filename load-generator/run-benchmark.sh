@@ -45,7 +45,29 @@ for _ in $(seq 1 60); do
   sleep 1
 done
 
-java -jar load-generator/target/load-generator.jar --url "http://127.0.0.1:$port/post" "$@"
+# CPU seconds (user + system) a process has used so far, from /proc, in clock ticks of 1/100 s.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+# CPU ticks of the PostgreSQL backends serving the benchmark database (not the shared background processes).
+pg_backend_ticks() {
+  local total=0
+  for pid in $(psql -h 127.0.0.1 -U postgres -Atc "SELECT pid FROM pg_stat_activity WHERE datname = 'feedback_ingest_bench'"); do
+    total=$((total + $(cpu_ticks "$pid" 2>/dev/null || echo 0)))
+  done
+  echo "$total"
+}
+
+server_before=$(cpu_ticks $server)
+pg_before=0
+if [ "$kind" = postgresql ]; then pg_before=$(pg_backend_ticks); fi
+/usr/bin/time -f 'load generator CPU: %U s user, %S s system' -o "$work/load-generator-time.txt" \
+  java -jar load-generator/target/load-generator.jar --url "http://127.0.0.1:$port/post" "$@" | tee "$work/load-$kind.txt"
+server_ticks=$(( $(cpu_ticks $server) - server_before ))
+pg_ticks=0
+if [ "$kind" = postgresql ]; then pg_ticks=$(( $(pg_backend_ticks) - pg_before )); fi
+stored=$(sed -n 's/^total: sent [0-9]*, stored \([0-9]*\)$/\1/p' "$work/load-$kind.txt")
+cat "$work/load-generator-time.txt"
+awk -v s="$server_ticks" -v p="$pg_ticks" -v n="$stored" -v l="$(awk '{ print ($4 + $7) * 100 }' "$work/load-generator-time.txt")" \
+  'BEGIN { printf "CPU per stored report: server %.0f us, PostgreSQL backends %.0f us, load generator %.0f us\n", s * 1e4 / n, p * 1e4 / n, l * 1e4 / n }'
 
 if [ "$kind" = postgresql ]; then
   psql -h 127.0.0.1 -U postgres -d feedback_ingest_bench -Atc "SELECT 'reports: ' || count(*)

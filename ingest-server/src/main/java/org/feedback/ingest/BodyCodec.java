@@ -37,14 +37,17 @@ final class BodyCodec {
         this.deflaters = ThreadLocal.withInitial(() -> new Deflater(level, true));
     }
 
-    /** Compresses {@code text} with the preset dictionary; the result's encoding is {@value #DICTIONARY_ENCODING}. */
-    byte[] compress(byte[] text) {
+    /**
+     * Compresses the first {@code length} bytes of {@code text} with the preset dictionary; the result's
+     * encoding is {@value #DICTIONARY_ENCODING}.
+     */
+    byte[] compress(byte[] text, int length) {
         Deflater deflater = deflaters.get();
         deflater.reset();
         deflater.setDictionary(DICTIONARY);
-        deflater.setInput(text);
+        deflater.setInput(text, 0, length);
         deflater.finish();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(text.length / 8 + 64);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(length / 8 + 64);
         byte[] chunk = new byte[8192];
         while (!deflater.finished()) {
             out.write(chunk, 0, deflater.deflate(chunk));

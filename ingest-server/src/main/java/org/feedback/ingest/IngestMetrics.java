@@ -1,6 +1,7 @@
 package org.feedback.ingest;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
@@ -34,6 +35,7 @@ public class IngestMetrics {
     private final Counter deduplicated;
     private final Counter scrubbedEntries;
     private final Timer storageLatency;
+    private final DistributionSummary groupSize;
 
     IngestMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -46,6 +48,9 @@ public class IngestMetrics {
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(30))
+                .register(registry);
+        this.groupSize = DistributionSummary.builder("feedback.store.group.size")
+                .description("Reports committed together in one transaction")
                 .register(registry);
         for (RejectReason reason : RejectReason.values()) {
             counter(reason);
@@ -68,6 +73,10 @@ public class IngestMetrics {
 
     void storageLatency(long nanos) {
         storageLatency.record(Duration.ofNanos(nanos));
+    }
+
+    void groupCommitted(int reports) {
+        groupSize.record(reports);
     }
 
     private Counter counter(RejectReason reason) {

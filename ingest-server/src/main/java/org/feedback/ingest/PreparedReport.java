@@ -27,15 +27,17 @@ record PreparedReport(String formatVersion, String contentSha256, int entryCount
      */
     static PreparedReport of(Scrubber.Result scrubbed, BodyCodec codec) {
         Report report = scrubbed.report();
-        byte[] text = EscapedText.of(report);
+        EscapedText text = EscapedText.of(report);
+        MessageDigest sha256 = SHA_256.get();
+        sha256.update(text.bytes(), 0, text.length());
         return new PreparedReport(
                 report.value(ReportKeys.FORMAT_VERSION).orElse(null),
-                HexFormat.of().formatHex(SHA_256.get().digest(text)),
+                HexFormat.of().formatHex(sha256.digest()),
                 report.size(),
                 scrubbed.changes().size(),
-                text.length,
+                text.length(),
                 BodyCodec.DICTIONARY_ENCODING,
-                codec.compress(text));
+                codec.compress(text.bytes(), text.length()));
     }
 
     private static MessageDigest newSha256() {

@@ -183,6 +183,7 @@ public class ReportStore {
     }
 
     private void complete(List<PendingReport> group, List<StoredReport> outcomes) {
+        metrics.groupCommitted(group.size());
         long now = System.nanoTime();
         for (int i = 0; i < group.size(); i++) {
             PendingReport report = group.get(i);

@@ -18,7 +18,7 @@ class EscapedTextTest {
     void of_realScrubbedReport_sameBytesAsReportWriter(String fixture) throws Exception {
         Report report = new Scrubber().scrub(new ReportParser().parse(Uploads.fixture(fixture))).report();
 
-        assertThat(EscapedText.of(report)).isEqualTo(ReportWriter.toEscapedBytes(report));
+        assertThat(EscapedText.of(report).toByteArray()).isEqualTo(ReportWriter.toEscapedBytes(report));
     }
 
     @Test
@@ -29,7 +29,23 @@ class EscapedTextTest {
                 .add("empty", "")
                 .build();
 
-        assertThat(EscapedText.of(report)).isEqualTo(ReportWriter.toEscapedBytes(report));
+        assertThat(EscapedText.of(report).toByteArray()).isEqualTo(ReportWriter.toEscapedBytes(report));
+    }
+
+    @Test
+    void of_nameWithTab_rejected() {
+        Report report = Report.builder().add("na\tme", "value").build();
+
+        assertThatThrownBy(() -> EscapedText.of(report)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("control character");
+    }
+
+    @Test
+    void of_emptyName_rejected() {
+        Report report = Report.builder().add("", "value").build();
+
+        assertThatThrownBy(() -> EscapedText.of(report)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is empty");
     }
 
     @Test

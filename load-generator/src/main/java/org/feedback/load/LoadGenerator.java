@@ -76,16 +76,19 @@ public final class LoadGenerator implements Callable<Integer> {
                     .run(rates.get(0), warmupSeconds);
             System.out.println("warm-up:  " + warmup);
             long sequence = warmup.sent();
+            long stored = warmup.stored();
             for (int rate : rates) {
                 RateStep.Result result = new RateStep(vertx, client, url.getPath(), bodies, servers, runId, sequence,
                         maxInFlight).run(rate, stepSeconds);
                 System.out.println(result);
                 sequence += result.sent();
+                stored += result.stored();
                 if (result.overloaded()) {
                     System.out.println("stopping: the server fell more than " + maxInFlight + " uploads behind");
                     break;
                 }
             }
+            System.out.printf("total: sent %d, stored %d%n", sequence, stored);
             return 0;
         } finally {
             CompletableFuture<Void> closed = new CompletableFuture<>();

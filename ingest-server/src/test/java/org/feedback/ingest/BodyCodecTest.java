@@ -1,0 +1,52 @@
+package org.feedback.ingest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayOutputStream;
+import java.util.zip.GZIPOutputStream;
+import org.feedback.report.Report;
+import org.feedback.report.ReportParser;
+import org.feedback.report.Scrubber;
+import org.junit.jupiter.api.Test;
+
+class BodyCodecTest {
+
+    @Test
+    void compress_reportOfAnotherServer_expandsToSameBytes() throws Exception {
+        byte[] text = scrubbedText(Uploads.MARIADB_10_11_SECOND_INSTANCE);
+
+        byte[] body = new BodyCodec(3).compress(text, text.length);
+
+        assertThat(BodyCodec.expand(BodyCodec.DICTIONARY_ENCODING, body)).isEqualTo(text);
+    }
+
+    @Test
+    void compress_reportOfAnotherServer_belowTwoKilobytes() throws Exception {
+        // The dictionary comes from the other fixture, so this is the case of a new server's first report.
+        byte[] text = scrubbedText(Uploads.MARIADB_10_11_SECOND_INSTANCE);
+
+        assertThat(new BodyCodec(3).compress(text, text.length)).hasSizeLessThan(2048);
+    }
+
+    @Test
+    void expand_gzipBodyOfFirstSchema_readable() throws Exception {
+        byte[] text = scrubbedText(Uploads.MARIADB_10_11);
+        ByteArrayOutputStream gzip = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gzip)) {
+            out.write(text);
+        }
+
+        assertThat(BodyCodec.expand(BodyCodec.GZIP_ENCODING, gzip.toByteArray())).isEqualTo(text);
+    }
+
+    @Test
+    void expand_unknownEncoding_rejectedNamingIt() {
+        assertThatThrownBy(() -> BodyCodec.expand("zstd", new byte[1])).hasMessageContaining("'zstd'");
+    }
+
+    private static byte[] scrubbedText(String fixture) throws Exception {
+        Report report = new Scrubber().scrub(new ReportParser().parse(Uploads.fixture(fixture))).report();
+        return EscapedText.of(report).toByteArray();
+    }
+}
