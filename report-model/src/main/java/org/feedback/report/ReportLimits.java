@@ -14,9 +14,9 @@ public record ReportLimits(int maxReportBytes, int maxLines, int maxNameBytes, i
 
     /**
      * Default limits: 1 MiB, 20,000 lines, 256-byte names, 64 KiB values. A full MariaDB 10.11 report is
-     * about 25 KB in about 950 lines. Its longest name is about 60 bytes and its longest value, an SSL cipher
-     * list, a few KB. The defaults leave room for the agent's larger reports while bounding what one upload
-     * can cost.
+     * 25.5 KB in 952 lines, with names of at most 56 bytes and values of at most 846 bytes; an SSL cipher list
+     * can exceed 1,024 characters. The defaults leave room for the agent's larger reports while bounding what
+     * one upload can cost.
      */
     public static final ReportLimits DEFAULT = new ReportLimits(1024 * 1024, 20_000, 256, 64 * 1024);
 
