@@ -32,12 +32,12 @@ public final class Report {
     }
 
     /**
-     * Creates a report over the first {@code size} elements of {@code entries} without copying them when
-     * the array is full; the caller hands the array over and must not change it afterwards.
+     * Creates a report over the first {@code size} elements of {@code entries} without copying them; the
+     * caller hands the array over and must not change it afterwards.
      */
     static Report ofOwnedArray(Entry[] entries, int size) {
-        Entry[] exact = size == entries.length ? entries : Arrays.copyOf(entries, size);
-        return new Report(Collections.unmodifiableList(Arrays.asList(exact)));
+        List<Entry> list = Arrays.asList(entries);
+        return new Report(Collections.unmodifiableList(size == entries.length ? list : list.subList(0, size)));
     }
 
     /** Returns a builder that appends entries in order. */
@@ -132,6 +132,12 @@ public final class Report {
         /** Appends an entry; a name may be added more than once. */
         public Builder add(String name, String value) {
             entries.add(new Entry(name, value));
+            return this;
+        }
+
+        /** Appends an entry; a name may be added more than once. */
+        public Builder add(Entry entry) {
+            entries.add(Objects.requireNonNull(entry, "entry"));
             return this;
         }
 

@@ -88,7 +88,9 @@ public final class ReportParser {
      */
     public Report parse(InputStream in) throws IOException, ReportParseException {
         int max = limits.maxReportBytes();
-        byte[] buffer = new byte[Math.min(max + 1, FIRST_STREAM_BUFFER_BYTES)];
+        // available() is only a hint, but when it tells the whole size, one buffer of that size suffices.
+        int firstBufferBytes = Math.max(FIRST_STREAM_BUFFER_BYTES, Math.min(in.available(), max) + 1);
+        byte[] buffer = new byte[Math.min(max + 1, firstBufferBytes)];
         int total = 0;
         while (true) {
             if (total == buffer.length) {
@@ -298,6 +300,12 @@ public final class ReportParser {
             }
             boolean unescape = escaped && backslash;
             if (!nonAscii && !unescape) {
+                if (length <= CommonValues.MAX_BYTES) {
+                    String common = CommonValues.lookUp(input, start, length);
+                    if (common != null) {
+                        return common;
+                    }
+                }
                 return new String(input, start, length, StandardCharsets.ISO_8859_1);
             }
             String value = nonAscii ? decodeUtf8(start, valueEnd, "value")

@@ -78,33 +78,43 @@ public final class Scrubber {
 
     /** Returns the report without private entries and values, and the list of what was changed and why. */
     public Result scrub(Report report) {
-        Report.Builder kept = Report.builder();
+        List<Report.Entry> entries = report.entries();
+        Report.Entry[] kept = new Report.Entry[entries.size()];
+        int keptCount = 0;
         List<Change> changes = new ArrayList<>();
-        for (Report.Entry entry : report.entries()) {
-            Optional<PrivacyRules.DenyRule> denied = rules.denyRuleFor(entry.name());
-            if (denied.isPresent()) {
-                applyDenyRule(entry, denied.get(), kept, changes);
-            } else if (isExemptFromValueRules(entry.name())) {
-                kept.add(entry.name(), entry.value());
-            } else {
-                kept.add(entry.name(), redactValue(entry, changes));
+        for (Report.Entry entry : entries) {
+            Report.Entry clean = scrubEntry(entry, changes);
+            if (clean != null) {
+                kept[keptCount++] = clean;
             }
         }
-        return new Result(kept.build(), List.copyOf(changes));
+        return new Result(Report.ofOwnedArray(kept, keptCount), List.copyOf(changes));
     }
 
-    private static void applyDenyRule(Report.Entry entry, PrivacyRules.DenyRule rule, Report.Builder kept,
-                                      List<Change> changes) {
+    /** Returns the entry as it may be kept (the same object when nothing changed), or null to drop it. */
+    private Report.Entry scrubEntry(Report.Entry entry, List<Change> changes) {
+        Optional<PrivacyRules.DenyRule> denied = rules.denyRuleFor(entry.name());
+        if (denied.isPresent()) {
+            return applyDenyRule(entry, denied.get(), changes);
+        }
+        if (isExemptFromValueRules(entry.name())) {
+            return entry;
+        }
+        String value = redactValue(entry, changes);
+        return value.equals(entry.value()) ? entry : new Report.Entry(entry.name(), value);
+    }
+
+    private static Report.Entry applyDenyRule(Report.Entry entry, PrivacyRules.DenyRule rule, List<Change> changes) {
         String reason = "denylist rule '" + rule + "': " + rule.reason();
         if (rule.action() == PrivacyRules.Action.DROP) {
             changes.add(new Change(entry.name(), Change.Kind.DROPPED, reason));
-            return;
+            return null;
         }
-        String masked = entry.value().isEmpty() ? "" : PrivacyRules.MASKED_VALUE;
-        kept.add(entry.name(), masked);
-        if (!masked.equals(entry.value())) {
-            changes.add(new Change(entry.name(), Change.Kind.MASKED, reason));
+        if (entry.value().isEmpty() || entry.value().equals(PrivacyRules.MASKED_VALUE)) {
+            return entry;
         }
+        changes.add(new Change(entry.name(), Change.Kind.MASKED, reason));
+        return new Report.Entry(entry.name(), PrivacyRules.MASKED_VALUE);
     }
 
     private static boolean isExemptFromValueRules(String name) {
