@@ -150,20 +150,9 @@ public final class FactRecorder {
         static final VersionFacts UNKNOWN = new VersionFacts(0, null, null, null);
 
         static VersionFacts of(ServerFacts facts) {
-            String majorMinor = facts.majorMinor().orElse(null);
-            return new VersionFacts(0, facts.flavor().map(ServerFacts.Flavor::displayName).orElse(null),
-                    majorOf(majorMinor), majorMinor);
-        }
-
-        private static Integer majorOf(String majorMinor) {
-            if (majorMinor == null) {
-                return null;
-            }
-            try {
-                return Integer.valueOf(majorMinor.substring(0, majorMinor.indexOf('.')));
-            } catch (NumberFormatException e) {
-                return null;
-            }
+            Integer major = facts.majorVersion().isPresent() ? facts.majorVersion().getAsInt() : null;
+            return new VersionFacts(0, facts.flavor().map(ServerFacts.Flavor::displayName).orElse(null), major,
+                    facts.majorMinor().orElse(null));
         }
 
         VersionFacts withServerId(long id) {

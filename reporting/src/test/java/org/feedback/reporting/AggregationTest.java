@@ -257,6 +257,73 @@ class AggregationTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void enginesChart_twoServers_sumsTablesAndBytes(TestDatabase database) throws SQLException {
+        use(database);
+        record(days(1), ServerFacts.from(Reports.full("a", "10.11.9-MariaDB", "mariadb.org binary distribution")
+                .add("Engine InnoDB tables", "10").add("Engine InnoDB bytes", "1000")
+                .add("Engine MyISAM tables", "2").add("Engine MyISAM bytes", "50").build()));
+        record(days(1), ServerFacts.from(Reports.full("b", "10.11.9-MariaDB", "mariadb.org binary distribution")
+                .add("Engine InnoDB tables", "30").add("Engine InnoDB bytes", "3000").build()));
+        record(days(1), Reports.startupNotice("notices-only"));
+
+        ChartData.Breakdown engines = (ChartData.Breakdown) refreshAndQuery(database, 1)
+                .chart(chart("engines"), Filter.DEFAULT);
+
+        // Shares are of the two servers that sent a full report, not of all three.
+        assertThat(engines.population()).isEqualTo(2);
+        assertThat(engines.groups()).containsExactly(
+                new ChartData.Group("InnoDB", 2, 1.0, 40L, 4000L),
+                new ChartData.Group("MyISAM", 1, 0.5, 2L, 50L));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void featuresChart_counterAboveZero_countsServer(TestDatabase database) throws SQLException {
+        use(database);
+        record(days(1), ServerFacts.from(Reports.full("a", "10.11.9-MariaDB", "mariadb.org binary distribution")
+                .add("Feature_json", "3").add("Feature_gis", "0").build()));
+        record(days(1), ServerFacts.from(Reports.full("b", "10.11.9-MariaDB", "mariadb.org binary distribution")
+                .add("Feature_json", "0").add("Feature_gis", "0").build()));
+
+        ChartData.Breakdown features = (ChartData.Breakdown) refreshAndQuery(database, 1)
+                .chart(chart("features"), Filter.DEFAULT);
+
+        assertThat(features.groups()).containsExactly(new ChartData.Group("json", 1, 0.5, null, null));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void pluginsChart_serversWithSeveralPlugins_shareOfServers(TestDatabase database) throws SQLException {
+        use(database);
+        record(days(1), ServerFacts.from(Reports.full("a", "10.11.9-MariaDB", "mariadb.org binary distribution")
+                .add("InnoDB version", "10.11.9").add("FEEDBACK version", "1.1").build()));
+        record(days(1), ServerFacts.from(Reports.full("b", "10.11.9-MariaDB", "mariadb.org binary distribution")
+                .add("InnoDB version", "10.11.9").build()));
+
+        ChartData plugins = refreshAndQuery(database, 1).chart(chart("plugins"), Filter.DEFAULT);
+
+        assertThat(labelsAndServers(plugins)).containsExactly("InnoDB=2", "FEEDBACK=1");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void settingChart_bufferPoolSizes_groupedToNearestPowerOfTwo(TestDatabase database) throws SQLException {
+        use(database);
+        record(days(1), ServerFacts.from(Reports.full("a", "10.11.9-MariaDB", "mariadb.org binary distribution")
+                .add("INNODB_BUFFER_POOL_SIZE", "1073741824").build()));
+        record(days(1), ServerFacts.from(Reports.full("b", "10.11.9-MariaDB", "mariadb.org binary distribution")
+                .add("INNODB_BUFFER_POOL_SIZE", "134217728").build()));
+        record(days(1), ServerFacts.from(Reports.full("c", "10.11.9-MariaDB", "mariadb.org binary distribution")
+                .add("INNODB_BUFFER_POOL_SIZE", "130023424").build()));
+
+        ChartData sizes = refreshAndQuery(database, 1).chart(chart("setting-innodb_buffer_pool_size"), Filter.DEFAULT);
+
+        // 130023424 bytes is 124 MiB, nearest to 128 MiB; groups are in size order.
+        assertThat(labelsAndServers(sizes)).containsExactly("128 MiB=2", "1 GiB=1");
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void summarize_last30Days_countsByVersionAndOs(TestDatabase database) throws SQLException {
         use(database);
         record(days(1), Reports.mariadb("a", "10.11.9"));
