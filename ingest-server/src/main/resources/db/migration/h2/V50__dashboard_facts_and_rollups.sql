@@ -16,7 +16,7 @@ CREATE TABLE dashboard_servers (
     facts_time     BIGINT,
     flavor         VARCHAR(32),
     major_version  INTEGER,
-    major_minor    VARCHAR(16)
+    major_minor    VARCHAR(32)
 );
 CREATE UNIQUE INDEX dashboard_servers_uid ON dashboard_servers (server_uid);
 CREATE INDEX dashboard_servers_last_seen ON dashboard_servers (last_seen);
@@ -39,7 +39,7 @@ CREATE TABLE dashboard_server_weeks (
     server_id      BIGINT       NOT NULL,
     flavor         VARCHAR(32),
     major_version  INTEGER,
-    major_minor    VARCHAR(16),
+    major_minor    VARCHAR(32),
     PRIMARY KEY (week_day, server_id)
 );
 
@@ -62,7 +62,7 @@ CREATE TABLE dashboard_weekly (
     week_day       INTEGER      NOT NULL,
     flavor         VARCHAR(32),
     major_version  INTEGER,
-    major_minor    VARCHAR(16),
+    major_minor    VARCHAR(32),
     servers        BIGINT       NOT NULL
 );
 CREATE INDEX dashboard_weekly_week ON dashboard_weekly (week_day);

@@ -17,7 +17,7 @@ CREATE TABLE dashboard_servers (
     facts_time     BIGINT,
     flavor         VARCHAR(32),
     major_version  INTEGER,
-    major_minor    VARCHAR(16)
+    major_minor    VARCHAR(32)
 ) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
 CREATE UNIQUE INDEX dashboard_servers_uid ON dashboard_servers (server_uid);
 CREATE INDEX dashboard_servers_last_seen ON dashboard_servers (last_seen);
@@ -40,7 +40,7 @@ CREATE TABLE dashboard_server_weeks (
     server_id      BIGINT       NOT NULL,
     flavor         VARCHAR(32),
     major_version  INTEGER,
-    major_minor    VARCHAR(16),
+    major_minor    VARCHAR(32),
     PRIMARY KEY (week_day, server_id)
 ) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
 
@@ -63,7 +63,7 @@ CREATE TABLE dashboard_weekly (
     week_day       INTEGER      NOT NULL,
     flavor         VARCHAR(32),
     major_version  INTEGER,
-    major_minor    VARCHAR(16),
+    major_minor    VARCHAR(32),
     servers        BIGINT       NOT NULL
 ) CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
 CREATE INDEX dashboard_weekly_week ON dashboard_weekly (week_day);
