@@ -36,7 +36,7 @@ class EndToEndTest {
             assertThat(run.exitCode()).as(run.output()).isZero();
             assertThat(run.output()).contains("server at '" + server.uri("/post") + "' replied 'Report stored: ");
 
-            JsonPath summary = awaitActiveServers(server, 1);
+            JsonPath summary = server.awaitActiveServers(1);
             assertThat(summary.getLong("activeServers")).isEqualTo(1);
             assertThat(summary.getList("byVersion.label")).containsExactly(version);
             assertThat(summary.getList("byVersion.servers", Long.class)).containsExactly(1L);
@@ -56,23 +56,6 @@ class EndToEndTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.output()).contains("report to '" + url + "' failed");
-    }
-
-    /**
-     * Returns the summary once it counts {@code expected} servers: the dashboard's rollups are refreshed a
-     * few seconds after a report arrives. Returns the last summary read after 30 seconds.
-     */
-    static JsonPath awaitActiveServers(IngestServerProcess server, long expected) throws InterruptedException {
-        JsonPath summary = null;
-        for (int attempt = 0; attempt < 60; attempt++) {
-            summary = given().baseUri(server.uri("/").toString()).when().get("/api/v1/stats/summary")
-                    .then().statusCode(200).extract().jsonPath();
-            if (summary.getLong("activeServers") == expected) {
-                break;
-            }
-            Thread.sleep(500);
-        }
-        return summary;
     }
 
     /** Exit code and combined output of one agent run. */

@@ -1,5 +1,8 @@
 package org.feedback.it;
 
+import static io.restassured.RestAssured.given;
+
+import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -54,6 +57,23 @@ final class IngestServerProcess implements AutoCloseable {
 
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /**
+     * Returns the dashboard summary once it counts {@code expected} active servers, because the rollups are
+     * refreshed a few seconds after a report arrives; returns the last summary read after 30 seconds.
+     */
+    JsonPath awaitActiveServers(long expected) throws InterruptedException {
+        JsonPath summary = null;
+        for (int attempt = 0; attempt < 60; attempt++) {
+            summary = given().baseUri(uri("/").toString()).when().get("/api/v1/stats/summary")
+                    .then().statusCode(200).extract().jsonPath();
+            if (summary.getLong("activeServers") == expected) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        return summary;
     }
 
     int port() {

@@ -11,30 +11,41 @@ final class Buckets {
     }
 
     /**
-     * Returns the power of two nearest to {@code bytes} on a logarithmic scale, as a size label such as
-     * {@code 16 GiB}. Machines report slightly less memory than installed (a 16 GiB machine reports about
-     * 15.6 GiB), so rounding to the nearest power of two groups them with their nominal size.
+     * Returns the range between two powers of two that contains {@code bytes}, upper bound included:
+     * {@code 8-16 GiB} for 15.6 GiB (what a 16 GiB machine reports) and for exactly 16 GiB,
+     * {@code 16-32 GiB} for 24 GiB, {@code 512 MiB-1 GiB} across units.
      */
     static String sizeLabel(long bytes) {
-        if (bytes <= 0) {
-            return "0 bytes";
+        if (bytes <= 1) {
+            return "0-1 bytes";
         }
-        int exponent = (int) Math.round(Math.log(bytes) / Math.log(2));
-        int unit = Math.min(exponent / 10, SIZE_UNITS.length - 1);
-        long amount = 1L << (exponent - unit * 10);
-        return amount + " " + SIZE_UNITS[unit];
+        long upper = Long.highestOneBit(bytes - 1) << 1;
+        String lower = size(upper / 2);
+        String upperText = size(upper);
+        String lowerUnit = lower.substring(lower.indexOf(' '));
+        return lowerUnit.equals(upperText.substring(upperText.indexOf(' ')))
+                ? lower.substring(0, lower.indexOf(' ')) + "-" + upperText
+                : lower + "-" + upperText;
     }
 
-    /** Returns the number of bytes a {@link #sizeLabel} stands for, or -1 when the text is not one. */
+    /** Returns a power of two in its largest whole unit, {@code 512 MiB}. */
+    private static String size(long powerOfTwo) {
+        int exponent = Long.numberOfTrailingZeros(powerOfTwo);
+        int unit = Math.min(exponent / 10, SIZE_UNITS.length - 1);
+        return (powerOfTwo >> (unit * 10)) + " " + SIZE_UNITS[unit];
+    }
+
+    /** Returns the upper bound in bytes of a {@link #sizeLabel}, or -1 when the text is not one. */
     static long sizeOf(String label) {
-        int space = label.indexOf(' ');
-        if (space <= 0) {
+        String upper = label.substring(label.lastIndexOf('-') + 1);
+        int space = upper.indexOf(' ');
+        if (space <= 0 || label.indexOf('-') <= 0) {
             return -1;
         }
         for (int unit = 0; unit < SIZE_UNITS.length; unit++) {
-            if (label.substring(space + 1).equals(SIZE_UNITS[unit])) {
+            if (upper.substring(space + 1).equals(SIZE_UNITS[unit])) {
                 try {
-                    return Long.parseLong(label.substring(0, space)) << (unit * 10);
+                    return Long.parseLong(upper.substring(0, space)) << (unit * 10);
                 } catch (NumberFormatException e) {
                     return -1;
                 }

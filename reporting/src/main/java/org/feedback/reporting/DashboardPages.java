@@ -51,6 +51,8 @@ public final class DashboardPages {
     private static void head(StringBuilder html, Page page) {
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                // An empty icon, so that browsers do not request /favicon.ico, which the server lacks.
+                .append("<link rel=\"icon\" href=\"data:,\">\n")
                 .append("<title>Feedback: ").append(Html.escape(page.heading())).append("</title>\n")
                 .append("<style>").append(STYLE).append("</style>\n</head>\n<body>\n");
     }

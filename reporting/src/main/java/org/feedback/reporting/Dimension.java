@@ -41,8 +41,8 @@ public final class Dimension {
     public static final String COLLATION = "collation";
 
     /**
-     * Server variables whose values the usage page shows, and how each is grouped. Sizes are grouped to the
-     * nearest power of two; other values are shown as sent, in upper case.
+     * Server variables whose values the usage page shows, and how each is grouped. Sizes are grouped in ranges
+     * between powers of two; other values are shown as sent, in upper case.
      */
     public static final List<Setting> SETTINGS = List.of(
             new Setting("innodb_buffer_pool_size", true),
@@ -66,7 +66,7 @@ public final class Dimension {
      * A server variable shown on the usage page.
      *
      * @param variableName  the variable, as {@code SHOW GLOBAL VARIABLES} names it
-     * @param isSize        whether the value is a size in bytes, grouped to the nearest power of two
+     * @param isSize        whether the value is a size in bytes, grouped in ranges between powers of two
      */
     public record Setting(String variableName, boolean isSize) {
     }

@@ -84,7 +84,7 @@ public final class FactLabels {
         }
     }
 
-    /** Groups a size setting to the nearest power of two; other values are shown in upper case. */
+    /** Groups a size setting in a range between powers of two; other values are shown in upper case. */
     private static String settingLabel(Dimension.Setting setting, String value) {
         if (setting.isSize()) {
             try {

@@ -307,7 +307,7 @@ class AggregationTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
-    void settingChart_bufferPoolSizes_groupedToNearestPowerOfTwo(TestDatabase database) throws SQLException {
+    void settingChart_bufferPoolSizes_groupedInPowerOfTwoRanges(TestDatabase database) throws SQLException {
         use(database);
         record(days(1), ServerFacts.from(Reports.full("a", "10.11.9-MariaDB", "mariadb.org binary distribution")
                 .add("INNODB_BUFFER_POOL_SIZE", "1073741824").build()));
@@ -318,8 +318,8 @@ class AggregationTest {
 
         ChartData sizes = refreshAndQuery(database, 1).chart(chart("setting-innodb_buffer_pool_size"), Filter.DEFAULT);
 
-        // 130023424 bytes is 124 MiB, nearest to 128 MiB; groups are in size order.
-        assertThat(labelsAndServers(sizes)).containsExactly("128 MiB=2", "1 GiB=1");
+        // 130023424 bytes is 124 MiB, in the same range as 128 MiB; groups are in size order.
+        assertThat(labelsAndServers(sizes)).containsExactly("64-128 MiB=2", "512 MiB-1 GiB=1");
     }
 
     @ParameterizedTest

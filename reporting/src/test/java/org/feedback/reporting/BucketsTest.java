@@ -7,21 +7,28 @@ import org.junit.jupiter.api.Test;
 class BucketsTest {
 
     @Test
-    void sizeLabel_slightlyBelowPowerOfTwo_roundsToIt() {
-        assertThat(Buckets.sizeLabel(16_663_322_624L)).isEqualTo("16 GiB");
+    void sizeLabel_slightlyBelowPowerOfTwo_rangeUpToIt() {
+        assertThat(Buckets.sizeLabel(16_663_322_624L)).isEqualTo("8-16 GiB");
     }
 
     @Test
-    void sizeLabel_exactPowersOfTwo_useLargestWholeUnit() {
-        assertThat(Buckets.sizeLabel(512L << 20)).isEqualTo("512 MiB");
-        assertThat(Buckets.sizeLabel(1L << 30)).isEqualTo("1 GiB");
-        assertThat(Buckets.sizeLabel(2L << 40)).isEqualTo("2 TiB");
+    void sizeLabel_exactPowerOfTwo_isUpperBound() {
+        assertThat(Buckets.sizeLabel(16L << 30)).isEqualTo("8-16 GiB");
+        assertThat(Buckets.sizeLabel(1L << 30)).isEqualTo("512 MiB-1 GiB");
     }
 
     @Test
-    void sizeOf_sizeLabel_returnsBytes() {
-        assertThat(Buckets.sizeOf("128 MiB")).isEqualTo(128L << 20);
+    void sizeLabel_betweenPowersOfTwo_nextRange() {
+        assertThat(Buckets.sizeLabel(25_276_203_008L)).isEqualTo("16-32 GiB");
+        assertThat(Buckets.sizeLabel(3L << 40)).isEqualTo("2-4 TiB");
+    }
+
+    @Test
+    void sizeOf_sizeLabel_returnsUpperBound() {
+        assertThat(Buckets.sizeOf("64-128 MiB")).isEqualTo(128L << 20);
+        assertThat(Buckets.sizeOf("512 MiB-1 GiB")).isEqualTo(1L << 30);
         assertThat(Buckets.sizeOf("x86_64")).isEqualTo(-1);
+        assertThat(Buckets.sizeOf("5-8")).isEqualTo(-1);
     }
 
     @Test
