@@ -55,7 +55,12 @@ public final class FactRecorder {
         recordWeek(connection, Days.weekOf(Days.dayOf(receivedAt)), current);
     }
 
-    /** Locks the server's row, creating it when new, and moves its last-seen time forward. */
+    /**
+     * Locks the server's row, creating it when new, and moves its last-seen time forward.
+     *
+     * <p>NOTE: two first reports of the same new server stored at the same moment both insert; the second
+     * fails on the unique server id and its transaction, report included, rolls back (the sender retries).
+     */
     private static VersionFacts lockOrInsertServer(Connection connection, String serverUid, long receivedAt,
                                                    VersionFacts version) throws SQLException {
         try (PreparedStatement find = connection.prepareStatement(FIND_SERVER)) {

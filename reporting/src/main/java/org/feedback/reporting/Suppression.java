@@ -13,6 +13,9 @@ import java.util.Map;
  * <p>The folded group is shown whatever its size: it tells how many servers are in small groups, not which
  * values they have. A filter that selects fewer servers than the threshold in all is suppressed as a whole
  * by the caller, since its total would be a small group's size.
+ *
+ * <p>NOTE: the threshold applies to each view on its own. Subtracting the numbers of two views that differ
+ * in one filter (a time range, say) can still reveal a group smaller than the threshold.
  */
 final class Suppression {
 

@@ -2,11 +2,14 @@ package org.feedback.ingest.dashboard;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.sql.SQLException;
+import java.util.Arrays;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.feedback.reporting.DashboardPages;
@@ -33,35 +36,14 @@ public class DashboardResource {
     }
 
     @GET
-    @Path("versions")
-    @Operation(summary = "Servers by flavor, major.minor and full version, and adoption per week")
-    public String versions(@QueryParam("days") String days, @QueryParam("flavor") String flavor,
-                           @QueryParam("major") String major) throws SQLException {
-        return render(Page.VERSIONS, days, flavor, major);
-    }
-
-    @GET
-    @Path("platform")
-    @Operation(summary = "Operating systems, distributions, kernels, architectures and virtualisation")
-    public String platform(@QueryParam("days") String days, @QueryParam("flavor") String flavor,
-                           @QueryParam("major") String major) throws SQLException {
-        return render(Page.PLATFORM, days, flavor, major);
-    }
-
-    @GET
-    @Path("hardware")
-    @Operation(summary = "CPUs, cores, sockets, CPU vendors and models, and memory sizes")
-    public String hardware(@QueryParam("days") String days, @QueryParam("flavor") String flavor,
-                           @QueryParam("major") String major) throws SQLException {
-        return render(Page.HARDWARE, days, flavor, major);
-    }
-
-    @GET
-    @Path("usage")
-    @Operation(summary = "Storage engines, plugins, features, collations and chosen settings")
-    public String usage(@QueryParam("days") String days, @QueryParam("flavor") String flavor,
-                        @QueryParam("major") String major) throws SQLException {
-        return render(Page.USAGE, days, flavor, major);
+    @Path("{page: versions|platform|hardware|usage}")
+    @Operation(summary = "Versions and their adoption per week; platform (operating systems, kernels, architectures,"
+            + " virtualisation); hardware (CPUs, memory); usage (engines, plugins, features, collations, settings)")
+    public String page(@PathParam("page") String path, @QueryParam("days") String days,
+                       @QueryParam("flavor") String flavor, @QueryParam("major") String major) throws SQLException {
+        Page page = Arrays.stream(Page.values()).filter(candidate -> candidate.path().equals(path)).findFirst()
+                .orElseThrow(NotFoundException::new);
+        return render(page, days, flavor, major);
     }
 
     private String render(Page page, String days, String flavor, String major) throws SQLException {
