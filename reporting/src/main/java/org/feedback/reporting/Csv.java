@@ -1,5 +1,6 @@
 package org.feedback.reporting;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,7 +20,7 @@ public final class Csv {
         if (data instanceof ChartData.Breakdown breakdown) {
             row(csv, List.of("value", "servers", "share", "tables", "data_bytes"));
             for (ChartData.Group group : breakdown.groups()) {
-                row(csv, List.of(text(group.label()), Long.toString(group.servers()), Double.toString(group.share()),
+                row(csv, List.of(text(group.label()), Long.toString(group.servers()), share(group.share()),
                         number(group.tableCount()), number(group.dataBytes())));
             }
         } else {
@@ -42,6 +43,11 @@ public final class Csv {
             return "'" + value;
         }
         return value;
+    }
+
+    /** Formats a share without an exponent, which some spreadsheets read as text: {@code 0.00001}. */
+    private static String share(double share) {
+        return BigDecimal.valueOf(share).stripTrailingZeros().toPlainString();
     }
 
     private static String number(Long value) {

@@ -59,7 +59,7 @@ class StaticSiteCommandTest {
                 .contains("href=\"versions.html\"")
                 .contains("href=\"data/version.csv\"")
                 .doesNotContain("href=\"/");
-        assertThat(Files.readString(site.resolve("data/major-minor.csv"))).contains("10.11,1,1.0,,");
+        assertThat(Files.readString(site.resolve("data/major-minor.csv"))).contains("10.11,1,1,,");
     }
 
     @Test
