@@ -1,5 +1,7 @@
 package org.feedback.reporting;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -42,7 +44,7 @@ public final class DashboardPages {
             activeServers(html, data.activeServers());
         }
         for (ChartData chart : data.charts().values()) {
-            chartSection(html, chart, data.filter(), links);
+            chartSection(html, chart, data.filter(), links, data.refreshedAt());
         }
         html.append("</main>\n</body>\n</html>\n");
         return html.toString();
@@ -131,7 +133,18 @@ public final class DashboardPages {
         return count == null ? "fewer than the threshold" : Long.toString(count);
     }
 
-    private static void chartSection(StringBuilder html, ChartData data, Filter filter, PageLinks links) {
+    /** Returns whether the series' last week is the week of {@code time}, which had not ended then. */
+    private static boolean endsInWeekOf(ChartData.Series series, Optional<Instant> time) {
+        if (series.weeks().isEmpty() || time.isEmpty()) {
+            return false;
+        }
+        LocalDate day = time.get().atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate monday = day.minusDays(day.getDayOfWeek().getValue() - 1L);
+        return series.weeks().get(series.weeks().size() - 1).start().equals(monday);
+    }
+
+    private static void chartSection(StringBuilder html, ChartData data, Filter filter, PageLinks links,
+                                     Optional<Instant> refreshedAt) {
         Chart chart = Chart.byId(data.chart()).orElseThrow();
         html.append("<section class=\"chart\" id=\"section-").append(chart.id()).append("\">\n<h2>")
                 .append(Html.escape(chart.title())).append("</h2>\n");
@@ -145,7 +158,11 @@ public final class DashboardPages {
                         .append(breakdown.groups().size()).append(" groups; the data table lists them all.</p>\n");
             }
         } else {
-            Svg.lines(html, (ChartData.Series) data);
+            ChartData.Series series = (ChartData.Series) data;
+            Svg.lines(html, series);
+            if (endsInWeekOf(series, refreshedAt)) {
+                html.append("<p class=\"note\">The last week is still in progress, so its count is partial.</p>\n");
+            }
         }
         html.append("<p class=\"note\">Download: <a href=\"").append(Html.escape(links.csv(chart, filter)))
                 .append("\">CSV</a>");

@@ -38,6 +38,21 @@ class DashboardResourceTest {
     }
 
     @Test
+    void summary_noticesOnly_countedAsActiveWithUnknownVersion() throws SQLException {
+        long before = activeServers();
+
+        for (int i = 0; i < 5; i++) {
+            FixtureReports.post("FEEDBACK_SERVER_UID\t" + FixtureReports.uniqueUid()
+                    + "\nFEEDBACK_WHEN\tstartup\nFEEDBACK_USER_INFO\t\n");
+        }
+        rollups.refreshNow();
+
+        assertThat(activeServers()).isEqualTo(before + 5);
+        JsonPath flavors = given().when().get("/api/v1/stats/flavor").then().statusCode(200).extract().jsonPath();
+        assertThat(flavors.getList("groups.label")).contains("unknown");
+    }
+
+    @Test
     void pages_everyPage_drawsEachOfItsCharts() throws SQLException {
         FixtureReports.postNewServers(5);
         rollups.refreshNow();
