@@ -35,7 +35,7 @@ final class EscapedText {
     /**
      * Writes {@code report} in the escaped format.
      *
-     * @throws IllegalArgumentException for a name that is empty or holds a control character, or a value that
+     * @throws IllegalArgumentException for a name that is empty or contains a control character, or a value that
      *                                  ends with a carriage return or a NUL, which the format cannot carry
      */
     static EscapedText of(Report report) {

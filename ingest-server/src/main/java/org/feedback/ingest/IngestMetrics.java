@@ -20,7 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class IngestMetrics {
 
-    /** Why an upload was not stored; the value of the {@code reason} tag. */
+    /** Reason an upload was not stored, as the value of the {@code reason} tag. */
     enum RejectReason {
         INVALID_REPORT, MALFORMED_UPLOAD, TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, RATE_LIMITED, UNAVAILABLE;
 

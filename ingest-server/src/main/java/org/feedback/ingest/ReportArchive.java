@@ -44,7 +44,7 @@ class ReportArchive {
                       int withheld, int textBytes, int storedBytes) {
     }
 
-    /** What an erasure deleted. */
+    /** Counts of the rows one erasure deleted. */
     @RegisterForReflection
     record Erasure(String serverUid, int reportsDeleted, boolean serverDeleted) {
     }

@@ -29,7 +29,7 @@ import org.jboss.logging.Logger;
  * Stores reports with group commit: uploads wait in a bounded queue, a few writer threads each take up to
  * {@code feedback.store.max-group-size} of them and write them in one transaction, and each upload's future
  * completes only after that transaction has committed. Under load a commit serves many reports; with a
- * single upload in flight the group has one report and waits for nobody.
+ * single upload in flight the group has one report and waits for no other upload.
  *
  * <p>A group that fails for a reason other than a lost connection is retried one report at a time, so
  * that one report the database rejects cannot fail the others. A report that still fails, and every

@@ -27,7 +27,7 @@ public class RetentionJob {
 
     private final Clock clock = Clock.systemUTC();
 
-    /** What one run deleted. */
+    /** Result of one run: the cutoff time and the number of raw reports deleted. */
     @RegisterForReflection
     public record Outcome(long cutoffEpochSeconds, int reportsDeleted) {
     }

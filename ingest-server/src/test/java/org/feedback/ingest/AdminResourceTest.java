@@ -55,8 +55,8 @@ class AdminResourceTest {
                 .then().statusCode(200)
                 .body("$", hasSize(1))
                 .body("[0].kind", equalTo("full"))
-                .body("[0].entries", equalTo(948))
-                .body("[0].withheld", equalTo(3));
+                .body("[0].entries", equalTo(949))
+                .body("[0].withheld", equalTo(2));
     }
 
     @Test

@@ -44,7 +44,7 @@ class DatabaseOutageTest {
     private volatile boolean stopping;
 
     @Test
-    void upload_databaseStoppedMidLoad_503ThenRecoveredWithNothingAcknowledgedLost() throws Exception {
+    void upload_databaseStopped_503ThenRecoversLosingNothing() throws Exception {
         PrivateMariaDb database = PrivateMariaDb.running();
         ExecutorService pool = Executors.newFixedThreadPool(UPLOADERS);
         try {

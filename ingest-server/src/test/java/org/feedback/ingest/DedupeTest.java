@@ -41,7 +41,7 @@ class DedupeTest {
     RecordingObserver observer;
 
     @Test
-    void post_sameReportFromManyThreadsAtOnce_storedOnce() throws Exception {
+    void post_concurrentCopies_storedOnce() throws Exception {
         String uid = PostResourceTest.uniqueUid();
         byte[] report = Uploads.fixtureWithServerUid(Uploads.MARIADB_10_11, uid);
 
@@ -55,7 +55,7 @@ class DedupeTest {
     }
 
     @Test
-    void post_sameReportFromManyThreadsAtOnce_oneEventInsideTransaction() throws Exception {
+    void post_concurrentCopies_oneEventInTransaction() throws Exception {
         String uid = PostResourceTest.uniqueUid();
 
         postConcurrently(Uploads.fixtureWithServerUid(Uploads.MARIADB_10_11, uid));
@@ -79,7 +79,7 @@ class DedupeTest {
     }
 
     @Test
-    void post_pluginNoticeWithNulAfterId_countsAsSameServer() throws Exception {
+    void post_noticeWithNulAfterId_sameServer() throws Exception {
         String uid = PostResourceTest.uniqueUid();
         postJson(Uploads.fixtureWithServerUid(Uploads.MARIADB_10_11, uid));
         byte[] notice = ("FEEDBACK_SERVER_UID\t" + uid + "\0\nFEEDBACK_WHEN\tshutdown\nFEEDBACK_USER_INFO\t\n\n")
@@ -95,7 +95,7 @@ class DedupeTest {
     }
 
     @Test
-    void reportsTable_secondRowWithSameKey_rejectedByUniqueKey() throws SQLException {
+    void reportsTable_duplicateKey_rejected() throws SQLException {
         String uid = PostResourceTest.uniqueUid();
         String insert = "INSERT INTO reports (server_uid, received_at, report_time, kind, content_sha256, entry_count,"
                 + " scrubbed_count, body_bytes, body_encoding, body) VALUES (?, 1, 2, 'full', ?, 0, 0, 0, 'gzip', ?)";

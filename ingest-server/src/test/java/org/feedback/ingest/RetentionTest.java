@@ -11,7 +11,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** Retention deletes raw reports past the maximum age and keeps servers; erasure tells observers. */
+/** Retention deletes raw reports past the maximum age and keeps servers; erasure fires an event for observers. */
 @QuarkusTest
 class RetentionTest {
 

@@ -6,30 +6,44 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Uploads the real MariaDB 10.11 report to the packaged server as {@code curl -F data=@file} does. */
+/**
+ * Uploads the real MariaDB 10.11 report to the packaged server as {@code curl -F data=@file} does. Each test
+ * uploads its own copy with a new server id, because the server stores a resent report only once.
+ */
 class FixtureUploadTest {
 
     private static final String FIXTURE = "mariadb-10.11-information-schema-feedback.txt";
     private static final Path CURL = Path.of("/usr/bin/curl");
 
     private static IngestServerProcess server;
-    private static Path fixtureFile;
+    private Path fixtureFile;
 
     @BeforeAll
     static void startServer() throws Exception {
         server = IngestServerProcess.start(Jars.workDir(), "fixture-upload");
-        fixtureFile = Jars.workDir().resolve(FIXTURE);
+    }
+
+    @BeforeEach
+    void writeFixtureWithNewServerId() throws IOException {
+        String report;
         try (InputStream in = FixtureUploadTest.class.getResourceAsStream("/fixtures/" + FIXTURE)) {
-            Files.write(fixtureFile, in.readAllBytes());
+            report = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+        String serverUid = UUID.randomUUID().toString().replace("-", "").substring(0, 27) + "=";
+        fixtureFile = Jars.workDir().resolve(serverUid.substring(0, 12) + "-" + FIXTURE);
+        Files.writeString(fixtureFile, report.replaceFirst("(?m)^FEEDBACK_SERVER_UID\t.*$",
+                "FEEDBACK_SERVER_UID\t" + serverUid), StandardCharsets.UTF_8);
     }
 
     @AfterAll
@@ -45,7 +59,7 @@ class FixtureUploadTest {
                 .when().post("/post")
                 .then().statusCode(200).extract().asString();
 
-        assertThat(html).contains("<h1>Report stored: 948 entries, 3 withheld for privacy</h1>");
+        assertThat(html).contains("<h1>Report stored: 949 entries, 2 withheld for privacy</h1>");
     }
 
     @Test
@@ -59,7 +73,7 @@ class FixtureUploadTest {
         assertThat(curl.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
         assertThat(curl.exitValue()).as(output).isZero();
-        assertThat(output).contains("<h1>Report stored: 948 entries, 3 withheld for privacy</h1>");
+        assertThat(output).contains("<h1>Report stored: 949 entries, 2 withheld for privacy</h1>");
     }
 
     @Test
@@ -74,5 +88,25 @@ class FixtureUploadTest {
         assertThat(curl.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
         assertThat(output).contains("<h1>Report stored: ");
+    }
+
+    @Test
+    void post_sameFileTwiceWithRealCurl_secondAlreadyStored() throws IOException, InterruptedException {
+        assumeTrue(Files.isExecutable(CURL), "curl is not installed on this machine");
+        String first = curlUpload();
+
+        String second = curlUpload();
+
+        assertThat(first).contains("<h1>Report stored: ");
+        assertThat(second).contains("<h1>Report already stored: ");
+    }
+
+    private String curlUpload() throws IOException, InterruptedException {
+        Process curl = new ProcessBuilder(List.of(CURL.toString(), "--silent", "--show-error",
+                "-F", "data=@" + fixtureFile.toAbsolutePath(), server.uri("/post").toString()))
+                .redirectErrorStream(true).start();
+        String output = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(curl.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return output;
     }
 }

@@ -1,6 +1,7 @@
 package org.feedback.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +29,15 @@ public final class Report {
     /** Creates a report holding a copy of the given entries, in their order. */
     public static Report of(List<Entry> entries) {
         return new Report(List.copyOf(entries));
+    }
+
+    /**
+     * Creates a report over the first {@code size} elements of {@code entries} without copying them; the
+     * caller hands the array over and must not change it afterwards.
+     */
+    static Report ofOwnedArray(Entry[] entries, int size) {
+        List<Entry> list = Arrays.asList(entries);
+        return new Report(Collections.unmodifiableList(size == entries.length ? list : list.subList(0, size)));
     }
 
     /** Returns a builder that appends entries in order. */
@@ -122,6 +132,12 @@ public final class Report {
         /** Appends an entry; a name may be added more than once. */
         public Builder add(String name, String value) {
             entries.add(new Entry(name, value));
+            return this;
+        }
+
+        /** Appends an entry; a name may be added more than once. */
+        public Builder add(Entry entry) {
+            entries.add(Objects.requireNonNull(entry, "entry"));
             return this;
         }
 
