@@ -4,6 +4,10 @@
 #
 #   load-generator/run-benchmark.sh h2|postgresql [load generator options...]
 #
+# BUILD_OPTIONS adds Maven options to the server's build, for example
+#   BUILD_OPTIONS=-Dquarkus.arc.exclude-types=org.feedback.ingest.dashboard.FactObserver
+# to measure the ingest path without the dashboard's per-report observer.
+#
 # PostgreSQL must run on 127.0.0.1:5432 with trust authentication for user postgres; the database
 # feedback_ingest_bench is dropped and created again. Nothing is sent anywhere but 127.0.0.1.
 set -euo pipefail
@@ -17,7 +21,7 @@ mkdir -p "$work"
 
 ./mvnw -B -q -Pload package -pl load-generator
 ./mvnw -B -q package -pl ingest-server -am -DskipTests -Dquarkus.datasource.db-kind="$kind" \
-  -Dquarkus.package.output-directory="quarkus-app-$kind"
+  -Dquarkus.package.output-directory="quarkus-app-$kind" ${BUILD_OPTIONS:-}
 
 case "$kind" in
   h2)
@@ -74,7 +78,9 @@ if [ "$kind" = postgresql ]; then
       || ', stored bytes per report (table, TOAST and indexes): '
       || round(pg_total_relation_size('reports')::numeric / greatest(count(*), 1))
       || ', compressed body bytes per report: ' || round(avg(octet_length(body)))
-      || ', text bytes per report: ' || round(avg(body_bytes)) FROM reports"
+      || ', text bytes per report: ' || round(avg(body_bytes))
+      || '; servers: ' || (SELECT count(*) FROM servers) || ', bytes per server row (table and indexes): '
+      || round(pg_total_relation_size('servers')::numeric / greatest((SELECT count(*) FROM servers), 1)) FROM reports"
 else
   kill $server; wait $server 2>/dev/null || true
   echo "H2 file: $(du -b "$work/h2-data/feedback.mv.db" | cut -f1) bytes"

@@ -30,6 +30,17 @@ class BodyCodecTest {
     }
 
     @Test
+    void compress_reportOfAnotherServer_belowQuarterOfGzip() throws Exception {
+        byte[] text = scrubbedText(Uploads.MARIADB_10_11_SECOND_INSTANCE);
+        ByteArrayOutputStream gzip = new ByteArrayOutputStream();
+        try (GZIPOutputStream out = new GZIPOutputStream(gzip)) {
+            out.write(text);
+        }
+
+        assertThat(new BodyCodec(3).compress(text, text.length)).hasSizeLessThan(gzip.size() / 4);
+    }
+
+    @Test
     void expand_gzipBodyOfFirstSchema_readable() throws Exception {
         byte[] text = scrubbedText(Uploads.MARIADB_10_11);
         ByteArrayOutputStream gzip = new ByteArrayOutputStream();
