@@ -16,6 +16,8 @@ record PendingReport(String serverUid, ServerFacts facts, Report scrubbed, Prepa
                      long receivedAt, long reportTime, long submittedNanos, CompletableFuture<StoredReport> result) {
 
     static PendingReport of(ServerFacts facts, Report scrubbed, PreparedReport prepared, long receivedAt) {
+        // NOTE: reports without Now (the plugin's notices) fall back to the arrival second, so a resent
+        // notice is merged only when it arrives within the same second as the first copy.
         long reportTime = facts.reportTime().map(time -> time.getEpochSecond()).orElse(receivedAt);
         return new PendingReport(facts.serverUid().orElseThrow(), facts, scrubbed, prepared, receivedAt, reportTime,
                 System.nanoTime(), new CompletableFuture<>());
