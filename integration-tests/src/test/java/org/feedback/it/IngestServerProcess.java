@@ -1,5 +1,8 @@
 package org.feedback.it;
 
+import static io.restassured.RestAssured.given;
+
+import io.restassured.path.json.JsonPath;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -10,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -31,16 +35,20 @@ final class IngestServerProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts the server with a new data folder under {@code workDir} and waits until it is ready. */
-    static IngestServerProcess start(Path workDir, String name) throws IOException, InterruptedException {
+    /**
+     * Starts the server with a new data folder under {@code workDir} and waits until it is ready;
+     * {@code settings} are extra {@code -Dname=value} options.
+     */
+    static IngestServerProcess start(Path workDir, String name, String... settings) throws IOException, InterruptedException {
         Path dataDir = Files.createDirectories(workDir.resolve(name + "-" + System.nanoTime()));
         Path log = dataDir.resolve("server.log");
         int port = freePort();
-        List<String> command = List.of(Jars.java(), "-Xmx256m",
+        List<String> command = new ArrayList<>(List.of(Jars.java(), "-Xmx256m",
                 "-Dquarkus.http.port=" + port,
                 "-Dquarkus.http.host=127.0.0.1",
-                "-Dfeedback.data-dir=" + dataDir.toAbsolutePath(),
-                "-jar", Jars.ingestServer().toString());
+                "-Dfeedback.data-dir=" + dataDir.toAbsolutePath()));
+        command.addAll(List.of(settings));
+        command.addAll(List.of("-jar", Jars.ingestServer().toString()));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         IngestServerProcess server = new IngestServerProcess(process, port, log);
         server.awaitReady();
@@ -49,6 +57,23 @@ final class IngestServerProcess implements AutoCloseable {
 
     URI uri(String path) {
         return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    /**
+     * Returns the dashboard summary once it counts {@code expected} active servers, because the rollups are
+     * refreshed a few seconds after a report arrives; returns the last summary read after 30 seconds.
+     */
+    JsonPath awaitActiveServers(long expected) throws InterruptedException {
+        JsonPath summary = null;
+        for (int attempt = 0; attempt < 60; attempt++) {
+            summary = given().baseUri(uri("/").toString()).when().get("/api/v1/stats/summary")
+                    .then().statusCode(200).extract().jsonPath();
+            if (summary.getLong("activeServers") == expected) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        return summary;
     }
 
     int port() {
