@@ -3,18 +3,30 @@ package org.feedback.agent.collect;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Properties;
 
 /**
  * Where and how to connect to the watched database server.
  *
- * @param host                   host name or address
- * @param port                   TCP port
- * @param user                   user name
- * @param password               password, empty for none; never logged
- * @param connectTimeoutSeconds  how long to wait for the connection
+ * @param host               host name or address
+ * @param port               TCP port
+ * @param user               user name
+ * @param password           password, empty for none; never logged
+ * @param connectTimeout     how long to wait for the connection
+ * @param statementTimeout   server-side limit of each statement ({@code max_statement_time} or
+ *                           {@code MAX_EXECUTION_TIME})
  */
-public record ServerConnection(String host, int port, String user, String password, int connectTimeoutSeconds) {
+public record ServerConnection(String host, int port, String user, String password, Duration connectTimeout,
+                               Duration statementTimeout) {
+
+    /** Default server-side limit of one statement. */
+    public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(10);
+
+    /** A connection with the default statement limit. */
+    public ServerConnection(String host, int port, String user, String password, Duration connectTimeout) {
+        this(host, port, user, password, connectTimeout, DEFAULT_STATEMENT_TIMEOUT);
+    }
 
     /** Returns a string for logs and errors: user, host and port, without the password. */
     public String describe() {
@@ -31,9 +43,11 @@ public record ServerConnection(String host, int port, String user, String passwo
         Properties properties = new Properties();
         properties.setProperty("user", user);
         properties.setProperty("password", password);
-        properties.setProperty("connectTimeout", String.valueOf(connectTimeoutSeconds * 1000));
-        // A statement that hangs must not hold the agent forever; the server-side limit is shorter.
-        properties.setProperty("socketTimeout", String.valueOf(Math.max(60, connectTimeoutSeconds) * 1000));
+        properties.setProperty("connectTimeout", String.valueOf(connectTimeout.toMillis()));
+        // The server-side limit stops a slow statement; this client-side limit covers a server that stops
+        // answering altogether, such as one that is restarted in the middle of a collection.
+        long socketTimeoutMillis = statementTimeout.plusSeconds(20).toMillis();
+        properties.setProperty("socketTimeout", String.valueOf(socketTimeoutMillis));
         return DriverManager.getConnection("jdbc:mariadb://" + host + ":" + port + "/", properties);
     }
 }
