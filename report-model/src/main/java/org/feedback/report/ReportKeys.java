@@ -43,6 +43,58 @@ public final class ReportKeys {
     /** Distribution, for example {@code os-release: Debian GNU/Linux 12 (bookworm)}. */
     public static final String UNAME_DISTRIBUTION = "Uname_distribution";
 
+    /** CPU model name, for example {@code Intel(R) Xeon(R) Gold 6230 CPU @ 2.10GHz}. */
+    public static final String HOST_CPU_MODEL = "Host_cpu_model";
+    /** CPU vendor, for example {@code GenuineIntel} or {@code AuthenticAMD}. */
+    public static final String HOST_CPU_VENDOR = "Host_cpu_vendor";
+    /** Nominal CPU frequency, in Hz. */
+    public static final String HOST_CPU_SPEED_HZ = "Host_cpu_speed_hz";
+    /** Number of CPU sockets (physical packages). */
+    public static final String HOST_CPU_SOCKETS = "Host_cpu_sockets";
+    /** Number of physical CPU cores, over all sockets. */
+    public static final String HOST_CPU_CORES = "Host_cpu_cores";
+    /** Width of the CPU's address space: {@code 32} or {@code 64}. */
+    public static final String HOST_CPU_BITS = "Host_cpu_bits";
+    /** Hypervisor the host runs under, for example {@code kvm}, or {@code none}, or {@link #UNKNOWN}. */
+    public static final String HOST_VIRTUALIZATION = "Host_virtualization";
+    /** Container runtime the server runs in, for example {@code docker}, or {@code none}, or {@link #UNKNOWN}. */
+    public static final String HOST_CONTAINER = "Host_container";
+    /** Operating system family, for example {@code Linux}, {@code Windows}, {@code macOS}, {@code FreeBSD}. */
+    public static final String OS_FAMILY = "Os_family";
+    /** Distribution name, for example {@code Debian GNU/Linux} or {@code Ubuntu}. */
+    public static final String OS_DISTRIBUTION_NAME = "Os_distribution_name";
+    /** Distribution version, for example {@code 12} or {@code 22.04}. */
+    public static final String OS_DISTRIBUTION_VERSION = "Os_distribution_version";
+    /** Number of user databases (schemas other than the server's own). */
+    public static final String DATABASES_COUNT = "Databases_count";
+    /** Data and index size of all user databases, in bytes. */
+    public static final String DATABASES_BYTES = "Databases_bytes";
+    /**
+     * Prefix of the database size histogram: {@code Databases_size_bucket_<k>} is the number of user
+     * databases whose size in bytes lies in [10<sup>k</sup>, 10<sup>k+1</sup>); bucket 0 also counts
+     * empty databases. See {@link #databasesSizeBucketKey(int)}.
+     */
+    public static final String DATABASES_SIZE_BUCKET_PREFIX = "Databases_size_bucket_";
+    /** Length of the interval over which {@link #deltaKey} and {@link #rateKey} entries were sampled, in seconds. */
+    public static final String IO_INTERVAL_SECONDS = "Io_interval_seconds";
+    /** The value written when a fact could not be read. It is never written as {@code 0}. */
+    public static final String UNKNOWN = "unknown";
+
+    /** Prefix of MariaDB's feature counters, such as {@code Feature_json}, in the status values. */
+    public static final String FEATURE_PREFIX = "Feature_";
+    /** Prefix of the plugin's collation counters: {@code Collation used <collation>} = number of uses. */
+    public static final String COLLATION_USED_PREFIX = "Collation used ";
+
+    private static final String ENGINE_PREFIX = "Engine ";
+    private static final String COLLECTOR_PREFIX = "Collector ";
+    private static final String TABLES_SUFFIX = " tables";
+    private static final String BYTES_SUFFIX = " bytes";
+    private static final String VERSION_SUFFIX = " version";
+    private static final String STATUS_SUFFIX = " status";
+    private static final String TYPE_SUFFIX = " type";
+    private static final String DELTA_SUFFIX = " delta";
+    private static final String RATE_SUFFIX = " rate";
+
     /** The key scheme version this library writes in {@link #FORMAT_VERSION}. */
     public static final String CURRENT_FORMAT_VERSION = "1";
 
@@ -50,6 +102,86 @@ public final class ReportKeys {
     public static final Set<String> USER_GIVEN = Set.of(USER_INFO, COMPANY, LOCATION, CONTRACT_ID);
 
     private ReportKeys() {
+    }
+
+    /** Returns {@code Engine <engine> tables}: the number of tables that use the storage engine. */
+    public static String engineTablesKey(String engine) {
+        return ENGINE_PREFIX + engine + TABLES_SUFFIX;
+    }
+
+    /** Returns {@code Engine <engine> bytes}: the data and index size of the engine's tables, in bytes. */
+    public static String engineBytesKey(String engine) {
+        return ENGINE_PREFIX + engine + BYTES_SUFFIX;
+    }
+
+    /** Returns {@code <plugin> version}: the plugin's own version, as MariaDB's feedback plugin names it. */
+    public static String pluginVersionKey(String plugin) {
+        return plugin + VERSION_SUFFIX;
+    }
+
+    /** Returns {@code <plugin> status}: {@code ACTIVE}, {@code DISABLED}, ... as {@code information_schema.PLUGINS} shows it. */
+    public static String pluginStatusKey(String plugin) {
+        return plugin + STATUS_SUFFIX;
+    }
+
+    /** Returns {@code <plugin> type}: {@code STORAGE ENGINE}, {@code AUTHENTICATION}, ... */
+    public static String pluginTypeKey(String plugin) {
+        return plugin + TYPE_SUFFIX;
+    }
+
+    /** Returns {@code <status> delta}: how much a status counter grew over {@link #IO_INTERVAL_SECONDS}. */
+    public static String deltaKey(String statusName) {
+        return statusName + DELTA_SUFFIX;
+    }
+
+    /** Returns {@code <status> rate}: the growth of a status counter per second over {@link #IO_INTERVAL_SECONDS}. */
+    public static String rateKey(String statusName) {
+        return statusName + RATE_SUFFIX;
+    }
+
+    /** Returns {@code Collector <name>}, whose value is {@code ok} or {@code failed: <reason>}. */
+    public static String collectorKey(String collector) {
+        return COLLECTOR_PREFIX + collector;
+    }
+
+    /** Returns {@code Databases_size_bucket_<k>}; see {@link #DATABASES_SIZE_BUCKET_PREFIX}. */
+    public static String databasesSizeBucketKey(int exponent) {
+        if (exponent < 0) {
+            throw new IllegalArgumentException("size bucket exponent must be 0 or more, but was " + exponent);
+        }
+        return DATABASES_SIZE_BUCKET_PREFIX + exponent;
+    }
+
+    /**
+     * Returns the item of a per-item key with the given group prefix and measure suffix, ignoring case,
+     * or null: {@code itemOf("Engine InnoDB tables", "Engine ", " tables")} is {@code InnoDB}. Item names
+     * (engines, plugins) hold no space, so a name with a space in the item part is no such key.
+     */
+    static String itemOf(String name, String prefix, String suffix) {
+        int itemLength = name.length() - prefix.length() - suffix.length();
+        if (itemLength <= 0
+                || !name.regionMatches(true, 0, prefix, 0, prefix.length())
+                || !name.regionMatches(true, name.length() - suffix.length(), suffix, 0, suffix.length())) {
+            return null;
+        }
+        String item = name.substring(prefix.length(), prefix.length() + itemLength);
+        return item.indexOf(' ') >= 0 ? null : item;
+    }
+
+    static String engineOfTablesKey(String name) {
+        return itemOf(name, ENGINE_PREFIX, TABLES_SUFFIX);
+    }
+
+    static String engineOfBytesKey(String name) {
+        return itemOf(name, ENGINE_PREFIX, BYTES_SUFFIX);
+    }
+
+    static String pluginOfVersionKey(String name) {
+        return itemOf(name, "", VERSION_SUFFIX);
+    }
+
+    static String pluginOfStatusKey(String name) {
+        return itemOf(name, "", STATUS_SUFFIX);
     }
 
     /** Returns whether {@code name} is one of the {@link #USER_GIVEN} keys, ignoring case. */
