@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = FeedbackAgent.Version.class,
         description = "Collects a usage report from a local MariaDB or MySQL server, prints it, and sends it.",
-        subcommands = {ReportCommand.class, SendCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ReportCommand.class, SendCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
 public final class FeedbackAgent {
 
     /** Exit code of a run that failed at run time. */
@@ -27,6 +27,7 @@ public final class FeedbackAgent {
     static final int EXIT_USAGE = 2;
 
     public static void main(String[] args) {
+        LogFormat.useManagerForThisProcess();
         LogFormat.install();
         System.exit(run(args));
     }
@@ -36,6 +37,7 @@ public final class FeedbackAgent {
         CommandLine commandLine = new CommandLine(new FeedbackAgent());
         CommandSettings.addTo(commandLine.getSubcommands().get("report").getCommandSpec(), ReportCommand.SCOPES);
         CommandSettings.addTo(commandLine.getSubcommands().get("send").getCommandSpec(), SendCommand.SCOPES);
+        CommandSettings.addTo(commandLine.getSubcommands().get("run").getCommandSpec(), RunCommand.SCOPES);
         commandLine.setExecutionExceptionHandler(FeedbackAgent::reportFailure);
         return commandLine.execute(args);
     }

@@ -39,9 +39,9 @@ final class HostCollector implements Collector {
 
     @Override
     public List<String> keysOnFailure() {
-        return List.of(Keys.HOST_CPU_MODEL, Keys.HOST_CPU_VENDOR, Keys.HOST_CPU_SPEED_HZ, Keys.HOST_CPU_SOCKETS,
-                Keys.HOST_CPU_CORES, Keys.HOST_CPU_BITS, Keys.HOST_VIRTUALIZATION, Keys.HOST_CONTAINER,
-                Keys.OS_FAMILY, Keys.OS_DISTRIBUTION_NAME, Keys.OS_DISTRIBUTION_VERSION);
+        return List.of(ReportKeys.HOST_CPU_MODEL, ReportKeys.HOST_CPU_VENDOR, ReportKeys.HOST_CPU_SPEED_HZ, ReportKeys.HOST_CPU_SOCKETS,
+                ReportKeys.HOST_CPU_CORES, ReportKeys.HOST_CPU_BITS, ReportKeys.HOST_VIRTUALIZATION, ReportKeys.HOST_CONTAINER,
+                ReportKeys.OS_FAMILY, ReportKeys.OS_DISTRIBUTION_NAME, ReportKeys.OS_DISTRIBUTION_VERSION);
     }
 
     @Override
@@ -62,17 +62,17 @@ final class HostCollector implements Collector {
         out.add(ReportKeys.UNAME_MACHINE, machine(System.getProperty("os.arch")));
         out.add(ReportKeys.UNAME_DISTRIBUTION, distribution(os));
 
-        out.add(Keys.HOST_CPU_MODEL, textOrUnknown(cpu.getName()));
-        out.add(Keys.HOST_CPU_VENDOR, textOrUnknown(cpu.getVendor()));
-        out.add(Keys.HOST_CPU_SPEED_HZ, positiveOrUnknown(cpu.getVendorFreq()));
-        out.add(Keys.HOST_CPU_SOCKETS, positiveOrUnknown(processor.getPhysicalPackageCount()));
-        out.add(Keys.HOST_CPU_CORES, positiveOrUnknown(processor.getPhysicalProcessorCount()));
-        out.add(Keys.HOST_CPU_BITS, cpu.isCpu64bit() ? "64" : "32");
-        out.add(Keys.HOST_VIRTUALIZATION, Virtualization.hypervisor(hardware.getComputerSystem(), processor.getFeatureFlags(), files));
-        out.add(Keys.HOST_CONTAINER, Virtualization.container(files));
-        out.add(Keys.OS_FAMILY, family(SystemInfo.getCurrentPlatform()));
-        out.add(Keys.OS_DISTRIBUTION_NAME, osRelease.getOrDefault("NAME", Keys.UNKNOWN));
-        out.add(Keys.OS_DISTRIBUTION_VERSION, osRelease.getOrDefault("VERSION_ID", osRelease.getOrDefault("VERSION", Keys.UNKNOWN)));
+        out.add(ReportKeys.HOST_CPU_MODEL, textOrUnknown(cpu.getName()));
+        out.add(ReportKeys.HOST_CPU_VENDOR, textOrUnknown(cpu.getVendor()));
+        out.add(ReportKeys.HOST_CPU_SPEED_HZ, positiveOrUnknown(cpu.getVendorFreq()));
+        out.add(ReportKeys.HOST_CPU_SOCKETS, positiveOrUnknown(processor.getPhysicalPackageCount()));
+        out.add(ReportKeys.HOST_CPU_CORES, positiveOrUnknown(processor.getPhysicalProcessorCount()));
+        out.add(ReportKeys.HOST_CPU_BITS, cpu.isCpu64bit() ? "64" : "32");
+        out.add(ReportKeys.HOST_VIRTUALIZATION, Virtualization.hypervisor(hardware.getComputerSystem(), processor.getFeatureFlags(), files));
+        out.add(ReportKeys.HOST_CONTAINER, Virtualization.container(files));
+        out.add(ReportKeys.OS_FAMILY, family(SystemInfo.getCurrentPlatform()));
+        out.add(ReportKeys.OS_DISTRIBUTION_NAME, osRelease.getOrDefault("NAME", ReportKeys.UNKNOWN));
+        out.add(ReportKeys.OS_DISTRIBUTION_VERSION, osRelease.getOrDefault("VERSION_ID", osRelease.getOrDefault("VERSION", ReportKeys.UNKNOWN)));
     }
 
     /** Returns the operating system family, such as {@code Linux}, {@code Windows} or {@code macOS}. */
@@ -87,7 +87,7 @@ final class HostCollector implements Collector {
             case SOLARIS -> "Solaris";
             case AIX -> "AIX";
             case GNU -> "GNU";
-            case UNKNOWN -> Keys.UNKNOWN;
+            case UNKNOWN -> ReportKeys.UNKNOWN;
         };
     }
 
@@ -129,10 +129,10 @@ final class HostCollector implements Collector {
     }
 
     private static String textOrUnknown(String text) {
-        return text == null || text.isBlank() ? Keys.UNKNOWN : text.strip().replaceAll("\\s+", " ");
+        return text == null || text.isBlank() ? ReportKeys.UNKNOWN : text.strip().replaceAll("\\s+", " ");
     }
 
     private static String positiveOrUnknown(long value) {
-        return value > 0 ? String.valueOf(value) : Keys.UNKNOWN;
+        return value > 0 ? String.valueOf(value) : ReportKeys.UNKNOWN;
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.feedback.report.Report;
+import org.feedback.report.ReportKeys;
 
 /**
  * I/O and statement activity over the reporting interval: for each counter, {@code <name> delta} and
@@ -34,7 +35,7 @@ final class IoCollector implements Collector {
 
     @Override
     public List<String> keysOnFailure() {
-        return List.of(Keys.IO_INTERVAL_SECONDS);
+        return List.of(ReportKeys.IO_INTERVAL_SECONDS);
     }
 
     /** Returns the counters read by the last successful {@link #collect}, the start of the next interval. */
@@ -53,12 +54,12 @@ final class IoCollector implements Collector {
         boolean continuous = previous != null && isContinuation(previous, now);
         long intervalSeconds = continuous ? now.uptimeSeconds() - previous.uptimeSeconds() : sinceReset(status, now);
 
-        out.add(Keys.IO_INTERVAL_SECONDS, String.valueOf(intervalSeconds));
+        out.add(ReportKeys.IO_INTERVAL_SECONDS, String.valueOf(intervalSeconds));
         for (Map.Entry<String, Long> counter : now.counters().entrySet()) {
             long delta = continuous ? counter.getValue() - previous.counters().getOrDefault(counter.getKey(), 0L) : counter.getValue();
-            out.add(Keys.delta(counter.getKey()), String.valueOf(delta));
-            out.add(Keys.rate(counter.getKey()), intervalSeconds > 0
-                    ? String.format(Locale.ROOT, "%.3f", (double) delta / intervalSeconds) : Keys.UNKNOWN);
+            out.add(ReportKeys.deltaKey(counter.getKey()), String.valueOf(delta));
+            out.add(ReportKeys.rateKey(counter.getKey()), intervalSeconds > 0
+                    ? String.format(Locale.ROOT, "%.3f", (double) delta / intervalSeconds) : ReportKeys.UNKNOWN);
         }
         sample = now;
     }

@@ -104,7 +104,7 @@ public final class ReportCollector {
         addHeader(report);
         report.addAll(body.build());
         for (String[] outcome : outcomes) {
-            report.add(Keys.collector(outcome[0]), outcome[1]);
+            report.add(ReportKeys.collectorKey(outcome[0]), outcome[1]);
         }
         return new Collection(new Scrubber(rules).scrub(report.build()).report(), stats, io.sample());
     }
@@ -127,11 +127,17 @@ public final class ReportCollector {
                 .build();
     }
 
-    /** Returns a report of the host facts alone, for {@code explain} without a database. */
-    Report hostFacts() {
-        Report.Builder out = Report.builder();
-        new HostCollector(clock, hostFiles).collect(new CollectionContext(null, null), out);
-        return out.build();
+    /** Reads the status counters alone, as the start of a reporting interval. */
+    public CounterSample sampleCounters() throws CollectionException {
+        try (Session session = openSession(false)) {
+            Map<String, String> status = new java.util.HashMap<>();
+            for (String[] row : session.query("SHOW GLOBAL STATUS")) {
+                status.put(row[0], row[1]);
+            }
+            return IoCollector.sampleOf(status);
+        } catch (SQLException | IllegalStateException e) {
+            throw new CollectionException("cannot read the status counters of " + server.describe() + ": " + e.getMessage(), e);
+        }
     }
 
     private String readServerUid() throws CollectionException {
@@ -211,7 +217,7 @@ public final class ReportCollector {
 
     private static String failed(Collector collector, Throwable failure, Report.Builder report) {
         for (String key : collector.keysOnFailure()) {
-            report.add(key, Keys.UNKNOWN);
+            report.add(key, ReportKeys.UNKNOWN);
         }
         String reason = FailureReason.of(failure);
         LOG.log(Level.WARNING, "collector " + collector.name() + " failed, so its facts are reported as unknown: "

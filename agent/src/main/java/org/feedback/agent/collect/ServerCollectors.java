@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.feedback.report.PrivacyRules;
 import org.feedback.report.Report;
+import org.feedback.report.ReportKeys;
 
 /** The collectors that copy what the server lists about itself: variables, status values and plugins. */
 final class ServerCollectors {
@@ -81,9 +82,9 @@ final class ServerCollectors {
             List<String> engines = new ArrayList<>();
             for (String[] row : context.session().query(
                     "SELECT PLUGIN_NAME, PLUGIN_VERSION, PLUGIN_STATUS, PLUGIN_TYPE FROM information_schema.PLUGINS")) {
-                out.add(Keys.plugin(row[0], "version"), nullToEmpty(row[1]));
-                out.add(Keys.plugin(row[0], "status"), nullToEmpty(row[2]));
-                out.add(Keys.plugin(row[0], "type"), nullToEmpty(row[3]));
+                out.add(ReportKeys.pluginVersionKey(row[0]), nullToEmpty(row[1]));
+                out.add(ReportKeys.pluginStatusKey(row[0]), nullToEmpty(row[2]));
+                out.add(ReportKeys.pluginTypeKey(row[0]), nullToEmpty(row[3]));
                 if ("STORAGE ENGINE".equals(row[3]) && "ACTIVE".equals(row[2])) {
                     engines.add(row[0]);
                 }

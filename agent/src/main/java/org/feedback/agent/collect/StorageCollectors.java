@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import org.feedback.report.Report;
+import org.feedback.report.ReportKeys;
 
 /** The collectors of storage facts: tables and bytes per engine, and the number and sizes of databases. */
 final class StorageCollectors {
@@ -35,16 +36,16 @@ final class StorageCollectors {
             Optional<Map<String, Long>> tablesByEngine = inventory.tablesByEngine();
             if (tablesByEngine.isEmpty()) {
                 for (String engine : activeEngines(context)) {
-                    out.add(Keys.engineTables(engine), Keys.UNKNOWN);
-                    out.add(Keys.engineBytes(engine), Keys.UNKNOWN);
+                    out.add(ReportKeys.engineTablesKey(engine), ReportKeys.UNKNOWN);
+                    out.add(ReportKeys.engineBytesKey(engine), ReportKeys.UNKNOWN);
                 }
                 return;
             }
             OptionalLong innodbBytes = inventory.innodbBytes();
             tablesByEngine.get().forEach((engine, tables) -> {
-                out.add(Keys.engineTables(engine), String.valueOf(tables));
+                out.add(ReportKeys.engineTablesKey(engine), String.valueOf(tables));
                 boolean isInnodb = engine.equalsIgnoreCase("InnoDB");
-                out.add(Keys.engineBytes(engine), isInnodb ? known(innodbBytes) : Keys.UNKNOWN);
+                out.add(ReportKeys.engineBytesKey(engine), isInnodb ? known(innodbBytes) : ReportKeys.UNKNOWN);
             });
         }
 
@@ -67,7 +68,7 @@ final class StorageCollectors {
 
         @Override
         public List<String> keysOnFailure() {
-            return List.of(Keys.DATABASES_COUNT, Keys.DATABASES_BYTES);
+            return List.of(ReportKeys.DATABASES_COUNT, ReportKeys.DATABASES_BYTES);
         }
 
         @Override
@@ -75,27 +76,27 @@ final class StorageCollectors {
             StorageInventory inventory = context.inventory();
             Optional<List<String>> databases = inventory.databases();
             if (databases.isEmpty()) {
-                out.add(Keys.DATABASES_COUNT, Keys.UNKNOWN);
-                out.add(Keys.DATABASES_BYTES, Keys.UNKNOWN);
+                out.add(ReportKeys.DATABASES_COUNT, ReportKeys.UNKNOWN);
+                out.add(ReportKeys.DATABASES_BYTES, ReportKeys.UNKNOWN);
                 return;
             }
-            out.add(Keys.DATABASES_COUNT, String.valueOf(databases.get().size()));
+            out.add(ReportKeys.DATABASES_COUNT, String.valueOf(databases.get().size()));
 
             long total = 0;
             Map<Integer, Long> buckets = new TreeMap<>();
             for (String database : databases.get()) {
                 OptionalLong bytes = inventory.databaseBytes(database);
                 if (bytes.isEmpty()) {
-                    out.add(Keys.DATABASES_BYTES, Keys.UNKNOWN);
+                    out.add(ReportKeys.DATABASES_BYTES, ReportKeys.UNKNOWN);
                     return;
                 }
                 total += bytes.getAsLong();
                 buckets.merge(bucket(bytes.getAsLong()), 1L, Long::sum);
             }
-            out.add(Keys.DATABASES_BYTES, String.valueOf(total));
+            out.add(ReportKeys.DATABASES_BYTES, String.valueOf(total));
             int largest = buckets.isEmpty() ? -1 : ((TreeMap<Integer, Long>) buckets).lastKey();
             for (int k = 0; k <= largest; k++) {
-                out.add(Keys.DATABASES_SIZE_BUCKET_PREFIX + k, String.valueOf(buckets.getOrDefault(k, 0L)));
+                out.add(ReportKeys.databasesSizeBucketKey(k), String.valueOf(buckets.getOrDefault(k, 0L)));
             }
         }
 
@@ -110,6 +111,6 @@ final class StorageCollectors {
     }
 
     private static String known(OptionalLong value) {
-        return value.isPresent() ? String.valueOf(value.getAsLong()) : Keys.UNKNOWN;
+        return value.isPresent() ? String.valueOf(value.getAsLong()) : ReportKeys.UNKNOWN;
     }
 }

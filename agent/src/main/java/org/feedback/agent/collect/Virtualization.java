@@ -3,6 +3,7 @@ package org.feedback.agent.collect;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import org.feedback.report.ReportKeys;
 import oshi.hardware.ComputerSystem;
 
 /**
@@ -39,7 +40,7 @@ final class Virtualization {
             }
         }
         boolean hypervisorFlag = cpuFlags.stream().anyMatch(line -> (" " + line + " ").contains(" hypervisor "));
-        return hypervisorFlag ? Keys.UNKNOWN : "none";
+        return hypervisorFlag ? ReportKeys.UNKNOWN : "none";
     }
 
     /**
@@ -59,7 +60,7 @@ final class Virtualization {
         }
         Optional<String> cgroup = files.read("/proc/1/cgroup");
         if (cgroup.isEmpty()) {
-            return files.exists("/proc/self") ? "none" : Keys.UNKNOWN;
+            return files.exists("/proc/self") ? "none" : ReportKeys.UNKNOWN;
         }
         String groups = cgroup.get();
         if (groups.contains("kubepods")) {

@@ -12,6 +12,7 @@ import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
 import io.vertx.ext.web.multipart.MultipartForm;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -58,9 +59,14 @@ public final class ReportSender implements AutoCloseable {
 
     /** Posts a written report to one URL, logs the reply, and returns the outcome. */
     public Delivery send(byte[] report, URI url) {
-        WebClient client = WebClient.create(vertx, clientOptions());
+        return send(report, url, settings.sendTimeout());
+    }
+
+    /** Posts a written report to one URL within {@code timeout} instead of the send timeout, for the shutdown notice. */
+    public Delivery send(byte[] report, URI url, Duration timeout) {
+        WebClient client = WebClient.create(vertx, clientOptions(timeout));
         try {
-            Delivery delivery = post(client, Buffer.buffer(report), url);
+            Delivery delivery = post(client, Buffer.buffer(report), url, timeout);
             log(delivery);
             return delivery;
         } finally {
@@ -69,9 +75,9 @@ public final class ReportSender implements AutoCloseable {
         }
     }
 
-    private Delivery post(WebClient client, Buffer body, URI url) {
+    private Delivery post(WebClient client, Buffer body, URI url, Duration timeout) {
         MultipartForm form = MultipartForm.create().binaryFileUpload("data", "-", body, "application/octet-stream");
-        long timeoutMillis = settings.sendTimeout().toMillis();
+        long timeoutMillis = timeout.toMillis();
         Future<HttpResponse<Buffer>> reply = client.postAbs(url.toString())
                 .timeout(timeoutMillis)
                 .putHeader("Accept", "text/html, */*;q=0.5")
@@ -81,17 +87,17 @@ public final class ReportSender implements AutoCloseable {
         } catch (ExecutionException e) {
             return new Delivery(url, 0, "", describe(e.getCause()));
         } catch (TimeoutException e) {
-            return new Delivery(url, 0, "", "no complete reply within " + settings.sendTimeout().toSeconds() + " seconds");
+            return new Delivery(url, 0, "", "no complete reply within " + timeout.toSeconds() + " seconds");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Delivery(url, 0, "", "interrupted while sending");
         }
     }
 
-    private WebClientOptions clientOptions() {
+    private WebClientOptions clientOptions(Duration timeout) {
         WebClientOptions options = new WebClientOptions()
                 .setUserAgent("feedback-agent")
-                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.sendTimeout().toMillis()))
+                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
                 .setKeepAlive(false)
                 .setVerifyHost(true);
         settings.proxy().ifPresent(proxy -> options.setProxyOptions(
