@@ -18,7 +18,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = FeedbackAgent.Version.class,
         description = "Collects a usage report from a local MariaDB or MySQL server, prints it, and sends it.",
-        subcommands = {ReportCommand.class, SendCommand.class, RunCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ReportCommand.class, SendCommand.class, RunCommand.class, ExplainCommand.class,
+                CommandLine.HelpCommand.class})
 public final class FeedbackAgent {
 
     /** Exit code of a run that failed at run time. */
@@ -38,6 +39,7 @@ public final class FeedbackAgent {
         CommandSettings.addTo(commandLine.getSubcommands().get("report").getCommandSpec(), ReportCommand.SCOPES);
         CommandSettings.addTo(commandLine.getSubcommands().get("send").getCommandSpec(), SendCommand.SCOPES);
         CommandSettings.addTo(commandLine.getSubcommands().get("run").getCommandSpec(), RunCommand.SCOPES);
+        CommandSettings.addTo(commandLine.getSubcommands().get("explain").getCommandSpec(), ExplainCommand.SCOPES);
         commandLine.setExecutionExceptionHandler(FeedbackAgent::reportFailure);
         return commandLine.execute(args);
     }

@@ -87,17 +87,18 @@ public final class ReportCollector {
     Collection collect(List<Collector> sqlCollectors, IoCollector io, CounterSample intervalStart, boolean profile)
             throws CollectionException {
         Report.Builder body = Report.builder();
+        Map<String, String> origins = new java.util.HashMap<>();
         List<String[]> outcomes = new ArrayList<>();
         CollectionContext context;
         CollectionStats stats;
         try (Session session = openSession(profile)) {
             context = new CollectionContext(session, intervalStart);
             for (Collector collector : sqlCollectors) {
-                outcomes.add(new String[] {collector.name(), run(collector, context, body)});
+                outcomes.add(new String[] {collector.name(), run(collector, context, body, origins)});
             }
             stats = session.stats();
         }
-        outcomes.add(new String[] {"host", runWithTimeout(new HostCollector(clock, hostFiles), context, body)});
+        outcomes.add(new String[] {"host", runWithTimeout(new HostCollector(clock, hostFiles), context, body, origins)});
 
         Report.Builder report = Report.builder();
         report.add(ReportKeys.SERVER_UID, serverUid(context.variables()));
@@ -105,8 +106,10 @@ public final class ReportCollector {
         report.addAll(body.build());
         for (String[] outcome : outcomes) {
             report.add(ReportKeys.collectorKey(outcome[0]), outcome[1]);
+            origins.put(ReportKeys.collectorKey(outcome[0]).toLowerCase(java.util.Locale.ROOT), "outcome");
         }
-        return new Collection(new Scrubber(rules).scrub(report.build()).report(), stats, io.sample());
+        Scrubber.Result scrubbed = new Scrubber(rules).scrub(report.build());
+        return new Collection(scrubbed.report(), stats, io.sample(), origins, scrubbed.changes());
     }
 
     /**
@@ -177,18 +180,19 @@ public final class ReportCollector {
     }
 
     /** Runs one collector; returns {@code ok} or {@code failed: <reason>} and keeps its entries only on success. */
-    private static String run(Collector collector, CollectionContext context, Report.Builder report) {
+    private static String run(Collector collector, CollectionContext context, Report.Builder report, Map<String, String> origins) {
         Report.Builder own = Report.builder();
         try {
             collector.collect(context, own);
-            report.addAll(own.build());
+            keep(collector, own.build(), report, origins);
             return "ok";
         } catch (Exception e) {
             return failed(collector, e, report);
         }
     }
 
-    private static String runWithTimeout(Collector collector, CollectionContext context, Report.Builder report) {
+    private static String runWithTimeout(Collector collector, CollectionContext context, Report.Builder report,
+                                         Map<String, String> origins) {
         ExecutorService executor = Executors.newSingleThreadExecutor(task -> {
             Thread thread = new Thread(task, "feedback-agent-" + collector.name());
             thread.setDaemon(true);
@@ -201,7 +205,7 @@ public final class ReportCollector {
                 return null;
             });
             done.get(HOST_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            report.addAll(own.build());
+            keep(collector, own.build(), report, origins);
             return "ok";
         } catch (ExecutionException e) {
             return failed(collector, e.getCause(), report);
@@ -212,6 +216,13 @@ public final class ReportCollector {
             return failed(collector, e, report);
         } finally {
             executor.shutdownNow();
+        }
+    }
+
+    private static void keep(Collector collector, Report entries, Report.Builder report, Map<String, String> origins) {
+        report.addAll(entries);
+        for (Report.Entry entry : entries.entries()) {
+            origins.putIfAbsent(entry.name().toLowerCase(java.util.Locale.ROOT), collector.name());
         }
     }
 
