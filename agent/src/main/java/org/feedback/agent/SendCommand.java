@@ -55,7 +55,7 @@ final class SendCommand implements Callable<Integer> {
     private static int summarize(List<Delivery> deliveries) {
         List<Delivery> failed = deliveries.stream().filter(delivery -> !delivery.succeeded()).toList();
         for (Delivery delivery : failed) {
-            LOG.severe("report to " + delivery.url() + " failed: " + delivery.failureReason());
+            LOG.severe("report to '" + delivery.url() + "' failed: " + delivery.failureReason());
         }
         if (failed.isEmpty()) {
             LOG.info("report was sent to " + deliveries.size() + " URL(s)");

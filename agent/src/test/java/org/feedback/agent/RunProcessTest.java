@@ -28,7 +28,7 @@ class RunProcessTest {
             assertThat(agent.awaitExit(30)).isZero();
             assertThat(receiver.bodies()).anySatisfy(body -> assertThat(body).contains("FEEDBACK_WHEN\tshutdown"));
             assertThat(agent.log()).contains(" INFO feedback-agent started").contains(" INFO feedback-agent stopped")
-                    .contains(" INFO report to " + receiver.url("/post") + " was sent");
+                    .contains(" INFO report to '" + receiver.url("/post") + "' was sent");
         }
     }
 

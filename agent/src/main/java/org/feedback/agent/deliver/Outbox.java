@@ -62,7 +62,7 @@ public final class Outbox {
                 if (urls.contains(url)) {
                     schedule(entry.name(), url, Duration.ZERO);
                 } else {
-                    LOG.info("spooled report " + entry.name() + " is not sent to " + url + ": the URL is no longer configured");
+                    LOG.info("spooled report " + entry.name() + " is not sent to '" + url + "': the URL is no longer configured");
                     spool.markServed(entry.name(), url);
                 }
             }
@@ -99,7 +99,7 @@ public final class Outbox {
                 spool.markServed(entry.name(), url);
             }
             if (!delivery.succeeded()) {
-                LOG.severe("shutdown notice to " + url + " failed: " + delivery.failureReason()
+                LOG.severe("shutdown notice to '" + url + "' failed: " + delivery.failureReason()
                         + (delivery.rejectedAsInvalid() ? "" : "; it stays in the spool for the next start"));
             }
         }
@@ -123,16 +123,16 @@ public final class Outbox {
             if (delivery.succeeded()) {
                 spool.markServed(name, url);
             } else if (delivery.rejectedAsInvalid()) {
-                LOG.severe("server at " + url + " rejected report " + name + " as invalid (" + delivery.failureReason()
+                LOG.severe("server at '" + url + "' rejected report " + name + " as invalid (" + delivery.failureReason()
                         + "); it is not sent there again");
                 spool.markServed(name, url);
             } else if (!Thread.currentThread().isInterrupted()) {
-                LOG.warning("report to " + url + " failed: " + delivery.failureReason() + "; retrying in "
+                LOG.warning("report to '" + url + "' failed: " + delivery.failureReason() + "; retrying in "
                         + retryWait.toSeconds() + " s");
                 schedule(name, url, retryWait);
             }
         } catch (IOException e) {
-            LOG.severe("spool failed while delivering report " + name + " to " + url + ": " + e.getMessage()
+            LOG.severe("spool failed while delivering report " + name + " to '" + url + "': " + e.getMessage()
                     + "; retrying in " + retryWait.toSeconds() + " s");
             schedule(name, url, retryWait);
         }

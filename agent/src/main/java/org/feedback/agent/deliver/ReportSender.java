@@ -139,11 +139,11 @@ public final class ReportSender implements AutoCloseable {
         if (!delivery.succeeded()) {
             return;
         }
-        LOG.info("report to " + delivery.url() + " was sent");
+        LOG.info("report to '" + delivery.url() + "' was sent");
         if (delivery.serverMessage().isEmpty()) {
-            LOG.info("server at " + delivery.url() + " replied HTTP " + delivery.statusCode() + " without an <h1> message");
+            LOG.info("server at '" + delivery.url() + "' replied HTTP " + delivery.statusCode() + " without an <h1> message");
         } else {
-            LOG.info("server at " + delivery.url() + " replied '" + delivery.serverMessage() + "'");
+            LOG.info("server at '" + delivery.url() + "' replied '" + delivery.serverMessage() + "'");
         }
     }
 
