@@ -45,7 +45,7 @@ class FixtureUploadTest {
                 .when().post("/post")
                 .then().statusCode(200).extract().asString();
 
-        assertThat(html).contains("<h1>Report stored: 948 entries, 3 withheld for privacy</h1>");
+        assertThat(html).contains("<h1>Report stored: 949 entries, 2 withheld for privacy</h1>");
     }
 
     @Test
@@ -59,7 +59,7 @@ class FixtureUploadTest {
         assertThat(curl.waitFor(60, TimeUnit.SECONDS)).isTrue();
 
         assertThat(curl.exitValue()).as(output).isZero();
-        assertThat(output).contains("<h1>Report stored: 948 entries, 3 withheld for privacy</h1>");
+        assertThat(output).contains("<h1>Report stored: 949 entries, 2 withheld for privacy</h1>");
     }
 
     @Test

@@ -112,7 +112,10 @@ public final class PrivacyRules {
         return new PrivacyRules(allow, deny);
     }
 
-    /** Reads a rule file: returns, for each rule line, the rule text and its reason (the comment). */
+    /**
+     * Reads a rule file: returns, for each rule line, the rule text and its reason (the comment). A rule
+     * without a reason is a mistake in the file, so loading fails and names the line.
+     */
     private static List<String[]> readRules(String resource) {
         List<String[]> rules = new ArrayList<>();
         try (InputStream in = PrivacyRules.class.getResourceAsStream(resource)) {
@@ -121,13 +124,20 @@ public final class PrivacyRules {
             }
             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String line;
+            int lineNumber = 0;
             while ((line = reader.readLine()) != null) {
+                lineNumber++;
                 int hash = line.indexOf('#');
                 String rule = (hash < 0 ? line : line.substring(0, hash)).strip();
                 String reason = hash < 0 ? "" : line.substring(hash + 1).strip();
-                if (!rule.isEmpty()) {
-                    rules.add(new String[] {rule, reason});
+                if (rule.isEmpty()) {
+                    continue;
                 }
+                if (reason.isEmpty()) {
+                    throw new IllegalStateException(resource + " line " + lineNumber + ": rule '" + rule
+                            + "' has no reason; add '# why' after it");
+                }
+                rules.add(new String[] {rule, reason});
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + resource, e);

@@ -1,6 +1,7 @@
 package org.feedback.report;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
@@ -28,6 +29,15 @@ public final class Report {
     /** Creates a report holding a copy of the given entries, in their order. */
     public static Report of(List<Entry> entries) {
         return new Report(List.copyOf(entries));
+    }
+
+    /**
+     * Creates a report over the first {@code size} elements of {@code entries} without copying them when
+     * the array is full; the caller hands the array over and must not change it afterwards.
+     */
+    static Report ofOwnedArray(Entry[] entries, int size) {
+        Entry[] exact = size == entries.length ? entries : Arrays.copyOf(entries, size);
+        return new Report(Collections.unmodifiableList(Arrays.asList(exact)));
     }
 
     /** Returns a builder that appends entries in order. */

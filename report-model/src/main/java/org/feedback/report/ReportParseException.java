@@ -1,10 +1,11 @@
 package org.feedback.report;
 
 /**
- * Raised when input is not a valid report. The message starts with the 1-based line number and says
- * what is wrong, for example {@code line 12: no tab between name and value}.
+ * Raised when input is not a valid report. The message starts with the 1-based line number and states
+ * what is wrong, for example {@code line 12: no tab between name and value}. A report above one of the
+ * {@link ReportLimits} raises the subclass {@link ReportLimitExceededException}.
  */
-public final class ReportParseException extends Exception {
+public class ReportParseException extends Exception {
 
     private static final long serialVersionUID = 1L;
 

@@ -1,15 +1,14 @@
 package org.feedback.report;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Objects;
 
 /**
- * Parses the line-oriented report format into a {@link Report}.
+ * Parses the line-oriented report format into a {@link Report}. The grammar is specified in
+ * {@code docs/report-format.md}.
  *
  * <p>Three real shapes of the format are accepted:
  * <ul>
@@ -22,17 +21,29 @@ import java.nio.charset.StandardCharsets;
  * </ul>
  *
  * <p>The name ends at the first tab; later tabs belong to the value. Trailing NUL bytes of a value are not
- * part of it (some plugin versions send one after the server id). Input must be UTF-8. An empty line ends
- * the report; only further empty lines may follow it. Instances are immutable and thread-safe.
+ * part of it (some plugin versions send one after the server id). Input must be UTF-8; a UTF-8 byte order
+ * mark before the first line is skipped. An empty line ends the report, and only further empty lines may
+ * follow it. Every violation, and every input above the {@link ReportLimits}, raises a
+ * {@link ReportParseException} naming the line: the parser never truncates or repairs.
+ *
+ * <p>Instances are immutable and thread-safe. All instances share a bounded table of the names they have
+ * seen, so that parsing many reports of the same kind allocates each name once.
  */
 public final class ReportParser {
 
     /** The header line {@code mariadb -e} prints; its presence switches on escape processing. */
     public static final String HEADER = "VARIABLE_NAME\tVARIABLE_VALUE";
 
+    private static final byte[] HEADER_BYTES = HEADER.getBytes(StandardCharsets.US_ASCII);
     private static final byte TAB = '\t';
     private static final byte LF = '\n';
     private static final byte CR = '\r';
+    private static final byte BACKSLASH = '\\';
+
+    /** First buffer size when reading a stream; the buffer doubles up to the size limit plus one byte. */
+    private static final int FIRST_STREAM_BUFFER_BYTES = 16 * 1024;
+
+    private static final NameTable NAMES = new NameTable();
 
     private final ReportLimits limits;
 
@@ -42,7 +53,7 @@ public final class ReportParser {
     }
 
     public ReportParser(ReportLimits limits) {
-        this.limits = limits;
+        this.limits = Objects.requireNonNull(limits, "limits");
     }
 
     public ReportLimits limits() {
@@ -56,9 +67,12 @@ public final class ReportParser {
 
     /** Parses the report in {@code input[offset, offset + length)}. */
     public Report parse(byte[] input, int offset, int length) throws ReportParseException {
-        if (length > limits.maxReportBytes()) {
-            throw new ReportParseException(1, "report is " + length + " bytes, above the limit of "
-                    + limits.maxReportBytes() + " bytes");
+        Objects.checkFromIndexSize(offset, length, input.length);
+        int max = limits.maxReportBytes();
+        if (length > max) {
+            int line = 1 + countLineFeeds(input, offset, offset + max);
+            throw new ReportLimitExceededException(line, ReportLimitExceededException.Limit.MAX_REPORT_BYTES, max,
+                    length, "report is " + length + " bytes, above the limit of " + max + " bytes");
         }
         return new Run(input, offset, offset + length).parse();
     }
@@ -69,26 +83,45 @@ public final class ReportParser {
     }
 
     /**
-     * Parses a report read from {@code in} until its end. At most the size limit plus one byte is read
-     * into memory: a longer stream is rejected without reading the rest.
+     * Parses a report read from {@code in} until its end; the stream is not closed. At most the size limit
+     * plus one byte is read into memory: a longer stream is rejected without reading the rest.
      */
     public Report parse(InputStream in) throws IOException, ReportParseException {
         int max = limits.maxReportBytes();
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream(Math.min(max, 64 * 1024));
-        byte[] chunk = new byte[8192];
+        byte[] buffer = new byte[Math.min(max + 1, FIRST_STREAM_BUFFER_BYTES)];
         int total = 0;
-        int read;
-        while ((read = in.read(chunk, 0, Math.min(chunk.length, max + 1 - total))) > 0) {
-            buffer.write(chunk, 0, read);
-            total += read;
-            if (total > max) {
-                throw new ReportParseException(1, "report is larger than the limit of " + max + " bytes");
+        while (true) {
+            if (total == buffer.length) {
+                if (total > max) {
+                    break;
+                }
+                buffer = Arrays.copyOf(buffer, (int) Math.min(2L * buffer.length, max + 1L));
             }
+            int read = in.read(buffer, total, buffer.length - total);
+            if (read < 0) {
+                break;
+            }
+            total += read;
         }
-        return parse(buffer.toByteArray());
+        if (total > max) {
+            int line = 1 + countLineFeeds(buffer, 0, max);
+            throw new ReportLimitExceededException(line, ReportLimitExceededException.Limit.MAX_REPORT_BYTES, max,
+                    total, "report is more than " + max + " bytes, above the limit of " + max + " bytes");
+        }
+        return new Run(buffer, 0, total).parse();
     }
 
-    /** State of one parse: the input, the position and the line number. */
+    private static int countLineFeeds(byte[] input, int start, int end) {
+        int count = 0;
+        for (int i = start; i < end; i++) {
+            if (input[i] == LF) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** State of one parse: the input, the position, the line number and the entries so far. */
     private final class Run {
         private final byte[] input;
         private final int end;
@@ -96,6 +129,8 @@ public final class ReportParser {
         private int lineNumber;
         private boolean escaped;
         private int endedAtLine;
+        private Report.Entry[] entries;
+        private int entryCount;
 
         Run(byte[] input, int start, int end) {
             this.input = input;
@@ -104,146 +139,202 @@ public final class ReportParser {
         }
 
         Report parse() throws ReportParseException {
-            Report.Builder report = Report.builder();
+            skipByteOrderMark();
+            // A line of a real report is about 27 bytes long; a shorter average only costs a regrowth.
+            entries = new Report.Entry[(end - position) / 24 + 16];
             while (position < end) {
-                int lineStart = position;
-                int lineEnd = nextLineEnd(lineStart);
                 lineNumber++;
                 if (lineNumber > limits.maxLines()) {
-                    throw new ReportParseException(lineNumber, "report has more than the limit of "
-                            + limits.maxLines() + " lines");
+                    throw tooManyLines();
                 }
-                parseLine(lineStart, lineEnd, report);
+                parseLine();
             }
-            return report.build();
+            return Report.ofOwnedArray(entries, entryCount);
         }
 
-        /** Advances past the next line end and returns the end of the line's content, without CR or LF. */
-        private int nextLineEnd(int lineStart) {
-            int lineEnd = lineStart;
-            while (lineEnd < end && input[lineEnd] != LF) {
-                lineEnd++;
+        private void skipByteOrderMark() {
+            if (end - position >= 3 && input[position] == (byte) 0xEF && input[position + 1] == (byte) 0xBB
+                    && input[position + 2] == (byte) 0xBF) {
+                position += 3;
             }
-            position = lineEnd < end ? lineEnd + 1 : lineEnd;
-            if (lineEnd > lineStart && input[lineEnd - 1] == CR) {
-                lineEnd--;
-            }
-            return lineEnd;
         }
 
-        private void parseLine(int start, int lineEnd, Report.Builder report) throws ReportParseException {
-            if (start == lineEnd) {
+        private ReportLimitExceededException tooManyLines() {
+            int unterminatedLastLine = input[end - 1] == LF ? 0 : 1;
+            int lines = lineNumber - 1 + countLineFeeds(input, position, end) + unterminatedLastLine;
+            int max = limits.maxLines();
+            return new ReportLimitExceededException(lineNumber, ReportLimitExceededException.Limit.MAX_LINES, max,
+                    lines, "report has " + lines + " lines, above the limit of " + max + " lines");
+        }
+
+        /** Parses the line at {@link #position} and moves past its line end. */
+        private void parseLine() throws ReportParseException {
+            int lineStart = position;
+            int i = lineStart;
+            int hash = 0;
+            int nameBits = 0;
+            int firstControl = -1;
+            boolean nameBackslash = false;
+            while (i < end) {
+                byte b = input[i];
+                if (b == TAB || b == LF) {
+                    break;
+                }
+                if (b >= 0 && (b < 0x20 || b == 0x7F) && firstControl < 0) {
+                    firstControl = i;
+                }
+                nameBackslash |= b == BACKSLASH;
+                nameBits |= b;
+                hash = NameTable.hash(hash, b);
+                i++;
+            }
+
+            if (i == end || input[i] == LF) {
+                parseLineWithoutTab(lineStart, i);
+                return;
+            }
+            requireBeforeEnd();
+
+            int tab = i;
+            int valueStart = tab + 1;
+            int valueBits = 0;
+            boolean valueBackslash = false;
+            for (i = valueStart; i < end; i++) {
+                byte b = input[i];
+                if (b == LF) {
+                    break;
+                }
+                valueBits |= b;
+                valueBackslash |= b == BACKSLASH;
+            }
+            position = i < end ? i + 1 : end;
+            int contentEnd = i > valueStart && input[i - 1] == CR ? i - 1 : i;
+
+            if (isHeader(lineStart, contentEnd)) {
+                acceptHeader();
+                return;
+            }
+            String name = parseName(lineStart, tab, hash, nameBits < 0, firstControl, nameBackslash);
+            String value = parseValue(valueStart, contentEnd, valueBits < 0, valueBackslash);
+            add(new Report.Entry(name, value));
+        }
+
+        /** Handles a line without a tab: an empty line ends the report, anything else is an error. */
+        private void parseLineWithoutTab(int lineStart, int lineEnd) throws ReportParseException {
+            position = lineEnd < end ? lineEnd + 1 : end;
+            int contentEnd = lineEnd > lineStart && input[lineEnd - 1] == CR ? lineEnd - 1 : lineEnd;
+            if (contentEnd == lineStart) {
                 if (endedAtLine == 0) {
                     endedAtLine = lineNumber;
                 }
                 return;
             }
+            requireBeforeEnd();
+            throw new ReportParseException(lineNumber, "no tab between name and value");
+        }
+
+        private void requireBeforeEnd() throws ReportParseException {
             if (endedAtLine != 0) {
                 throw new ReportParseException(lineNumber, "content after the empty line " + endedAtLine
                         + " that ends the report; send one report per upload");
             }
-            if (lineNumber == 1 && isHeader(start, lineEnd)) {
-                escaped = true;
-                return;
-            }
-            int tab = indexOf(TAB, start, lineEnd);
-            if (tab < 0) {
-                throw new ReportParseException(lineNumber, "no tab between name and value");
-            }
-            String name = parseName(start, tab);
-            String value = parseValue(tab + 1, lineEnd);
-            report.add(name, value);
         }
 
-        private String parseName(int start, int nameEnd) throws ReportParseException {
+        private void acceptHeader() throws ReportParseException {
+            if (lineNumber != 1) {
+                throw new ReportParseException(lineNumber, "the header line " + HEADER.replace("\t", "<TAB>")
+                        + " may only be the first line; send one report per upload");
+            }
+            escaped = true;
+        }
+
+        private String parseName(int start, int nameEnd, int hash, boolean nonAscii, int firstControl,
+                                 boolean backslash) throws ReportParseException {
             int length = nameEnd - start;
             if (length == 0) {
                 throw new ReportParseException(lineNumber, "empty name before the tab");
             }
             if (length > limits.maxNameBytes()) {
-                throw new ReportParseException(lineNumber, "name is " + length + " bytes, above the limit of "
+                throw new ReportLimitExceededException(lineNumber, ReportLimitExceededException.Limit.MAX_NAME_BYTES,
+                        limits.maxNameBytes(), length, "name is " + length + " bytes, above the limit of "
                         + limits.maxNameBytes() + " bytes");
             }
-            for (int i = start; i < nameEnd; i++) {
-                int b = input[i] & 0xFF;
-                if (b < 0x20 || b == 0x7F) {
-                    throw new ReportParseException(lineNumber, "name contains the control character 0x"
-                            + String.format("%02X", b) + " at byte " + (i - start + 1));
-                }
+            if (firstControl >= 0) {
+                throw new ReportParseException(lineNumber, "name contains the control character 0x"
+                        + hex(input[firstControl]) + " at byte " + (firstControl - start + 1));
             }
-            String name = decode(start, nameEnd, "name");
-            return escaped ? unescape(name, "name") : name;
+            boolean unescape = escaped && backslash;
+            if (!nonAscii && !unescape) {
+                return NAMES.name(input, start, nameEnd, hash);
+            }
+            String name = decodeUtf8(start, nameEnd, "name");
+            if (unescape) {
+                name = unescape(name, "name");
+                requireNoControlCharacter(name);
+            }
+            return name;
         }
 
-        private String parseValue(int start, int valueEnd) throws ReportParseException {
+        private void requireNoControlCharacter(String name) throws ReportParseException {
+            for (int i = 0; i < name.length(); i++) {
+                char c = name.charAt(i);
+                if (c < 0x20 || c == 0x7F) {
+                    throw new ReportParseException(lineNumber, "name contains the escaped control character 0x"
+                            + hex((byte) c) + "; names must not contain control characters");
+                }
+            }
+        }
+
+        private String parseValue(int start, int valueEnd, boolean nonAscii, boolean backslash)
+                throws ReportParseException {
             while (valueEnd > start && input[valueEnd - 1] == 0) {
                 valueEnd--;
             }
             int length = valueEnd - start;
             if (length > limits.maxValueBytes()) {
-                throw new ReportParseException(lineNumber, "value is " + length + " bytes, above the limit of "
+                throw new ReportLimitExceededException(lineNumber, ReportLimitExceededException.Limit.MAX_VALUE_BYTES,
+                        limits.maxValueBytes(), length, "value is " + length + " bytes, above the limit of "
                         + limits.maxValueBytes() + " bytes");
             }
-            String value = decode(start, valueEnd, "value");
-            if (escaped) {
-                value = unescape(value, "value");
-                int trimmed = value.length();
-                while (trimmed > 0 && value.charAt(trimmed - 1) == '\0') {
-                    trimmed--;
-                }
-                value = value.substring(0, trimmed);
+            boolean unescape = escaped && backslash;
+            if (!nonAscii && !unescape) {
+                return new String(input, start, length, StandardCharsets.ISO_8859_1);
+            }
+            String value = nonAscii ? decodeUtf8(start, valueEnd, "value")
+                    : new String(input, start, length, StandardCharsets.ISO_8859_1);
+            if (unescape) {
+                value = stripTrailingNuls(unescape(value, "value"));
             }
             return value;
         }
 
-        private boolean isHeader(int start, int lineEnd) {
-            if (lineEnd - start != HEADER.length()) {
+        private boolean isHeader(int start, int contentEnd) {
+            if (contentEnd - start != HEADER_BYTES.length) {
                 return false;
             }
-            for (int i = 0; i < HEADER.length(); i++) {
+            for (int i = 0; i < HEADER_BYTES.length; i++) {
                 int b = input[start + i];
-                if (Character.toUpperCase(b) != HEADER.charAt(i)) {
+                if (b >= 'a' && b <= 'z') {
+                    b -= 'a' - 'A';
+                }
+                if (b != HEADER_BYTES[i]) {
                     return false;
                 }
             }
             return true;
         }
 
-        private int indexOf(byte wanted, int from, int to) {
-            for (int i = from; i < to; i++) {
-                if (input[i] == wanted) {
-                    return i;
-                }
+        private String decodeUtf8(int start, int stop, String what) throws ReportParseException {
+            int invalid = Utf8.firstInvalidByte(input, start, stop);
+            if (invalid >= 0) {
+                throw new ReportParseException(lineNumber, what + " is not valid UTF-8 at byte "
+                        + (invalid - start + 1) + " of the " + what + " (0x" + hex(input[invalid])
+                        + "); send the report in UTF-8");
             }
-            return -1;
-        }
-
-        private String decode(int start, int stop, String what) throws ReportParseException {
-            boolean ascii = true;
-            for (int i = start; i < stop; i++) {
-                if (input[i] < 0) {
-                    ascii = false;
-                    break;
-                }
-            }
-            if (ascii) {
-                return new String(input, start, stop - start, StandardCharsets.ISO_8859_1);
-            }
-            try {
-                return StandardCharsets.UTF_8.newDecoder()
-                        .onMalformedInput(CodingErrorAction.REPORT)
-                        .onUnmappableCharacter(CodingErrorAction.REPORT)
-                        .decode(ByteBuffer.wrap(input, start, stop - start))
-                        .toString();
-            } catch (CharacterCodingException e) {
-                throw new ReportParseException(lineNumber, what + " is not valid UTF-8; send the report in UTF-8");
-            }
+            return new String(input, start, stop - start, StandardCharsets.UTF_8);
         }
 
         private String unescape(String text, String what) throws ReportParseException {
-            if (text.indexOf('\\') < 0) {
-                return text;
-            }
             StringBuilder out = new StringBuilder(text.length());
             for (int i = 0; i < text.length(); i++) {
                 char c = text.charAt(i);
@@ -252,7 +343,8 @@ public final class ReportParser {
                     continue;
                 }
                 if (i + 1 == text.length()) {
-                    throw new ReportParseException(lineNumber, what + " ends with a lone backslash");
+                    throw new ReportParseException(lineNumber, what + " ends with a lone backslash;"
+                            + " write a backslash as \\\\");
                 }
                 char next = text.charAt(++i);
                 switch (next) {
@@ -266,5 +358,24 @@ public final class ReportParser {
             }
             return out.toString();
         }
+
+        private void add(Report.Entry entry) {
+            if (entryCount == entries.length) {
+                entries = Arrays.copyOf(entries, entries.length + (entries.length >> 1) + 16);
+            }
+            entries[entryCount++] = entry;
+        }
+    }
+
+    private static String stripTrailingNuls(String value) {
+        int end = value.length();
+        while (end > 0 && value.charAt(end - 1) == '\0') {
+            end--;
+        }
+        return value.substring(0, end);
+    }
+
+    private static String hex(byte b) {
+        return String.format("%02X", b & 0xFF);
     }
 }

@@ -10,13 +10,16 @@ import java.nio.charset.StandardCharsets;
  * Writes a {@link Report} in the format MariaDB's feedback plugin sends: one {@code NAME<TAB>VALUE} line
  * per entry, LF line ends, UTF-8, and an empty line at the end.
  *
- * <p>That format has no escapes, so some reports cannot be written in it: a name that is empty or holds a
- * tab, a line break or a control character, a value that holds a line break or ends with a NUL byte, and
- * an entry that reads as the header line {@code VARIABLE_NAME<TAB>VARIABLE_VALUE}.
+ * <p>That format has no escapes, so some reports cannot be written in it: a name that is empty, starts with
+ * U+FEFF or holds a tab, a line break or a control character, a value that holds a line break or ends with a
+ * NUL byte, text with an unpaired surrogate, and an entry that reads as the header line
+ * {@code VARIABLE_NAME<TAB>VARIABLE_VALUE}.
  * Writing such a report raises {@link IllegalArgumentException} naming the entry. Every report the writer
  * accepts parses back equal with {@link ReportParser}.
  */
 public final class ReportWriter {
+
+    private static final char BYTE_ORDER_MARK = '\uFEFF';
 
     private ReportWriter() {
     }
@@ -55,8 +58,9 @@ public final class ReportWriter {
      * NUL written as {@code \t}, {@code \n}, {@code \\} and {@code \0}, as the client escapes them.
      *
      * <p>Unlike the plugin's format, this one holds values with line breaks. It still rejects, with
-     * {@link IllegalArgumentException}, a name that is empty or holds a control character and a value that
-     * ends with a carriage return or a NUL byte, because the parser drops those from the end of a value.
+     * {@link IllegalArgumentException}, a name that is empty or holds a control character, a value that
+     * ends with a carriage return or a NUL byte (the parser drops those from the end of a value), text with
+     * an unpaired surrogate, and an entry that reads as the header line.
      */
     public static byte[] toEscapedBytes(Report report) {
         StringBuilder text = new StringBuilder(report.size() * 32 + 32);
@@ -84,21 +88,14 @@ public final class ReportWriter {
         }
     }
 
-    private static void requireEscapable(Report.Entry entry) {
-        String name = entry.name();
-        if (name.isEmpty() || name.chars().anyMatch(c -> c < 0x20 || c == 0x7F)) {
-            throw new IllegalArgumentException("entry '" + printable(name) + "' cannot be written: "
-                    + "the name is empty or contains a control character");
-        }
-        if (entry.value().endsWith("\r") || entry.value().endsWith("\0")) {
-            throw new IllegalArgumentException("entry '" + printable(name) + "' cannot be written: "
-                    + "the value ends with a carriage return or a NUL byte");
-        }
-    }
-
     /** Returns whether {@code entry} can be written in the plugin's format and read back unchanged. */
     public static boolean isWritable(Report.Entry entry) {
         return problemWith(entry) == null;
+    }
+
+    /** Returns whether {@code entry} can be written by {@link #toEscapedBytes} and read back unchanged. */
+    public static boolean isEscapable(Report.Entry entry) {
+        return escapedProblemWith(entry) == null;
     }
 
     private static void requireWritable(Report.Entry entry) {
@@ -109,7 +106,45 @@ public final class ReportWriter {
         }
     }
 
+    private static void requireEscapable(Report.Entry entry) {
+        String problem = escapedProblemWith(entry);
+        if (problem != null) {
+            throw new IllegalArgumentException("entry '" + printable(entry.name()) + "' cannot be written: "
+                    + problem);
+        }
+    }
+
     private static String problemWith(Report.Entry entry) {
+        String problem = commonProblemWith(entry);
+        if (problem != null) {
+            return problem;
+        }
+        String value = entry.value();
+        if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
+            return "the value contains a line break";
+        }
+        if (value.endsWith("\0")) {
+            return "the value ends with a NUL byte";
+        }
+        if (entry.name().charAt(0) == BYTE_ORDER_MARK) {
+            return "the name starts with U+FEFF, which the parser skips as a byte order mark";
+        }
+        return null;
+    }
+
+    private static String escapedProblemWith(Report.Entry entry) {
+        String problem = commonProblemWith(entry);
+        if (problem != null) {
+            return problem;
+        }
+        if (entry.value().endsWith("\r") || entry.value().endsWith("\0")) {
+            return "the value ends with a carriage return or a NUL byte";
+        }
+        return null;
+    }
+
+    /** Returns what keeps {@code entry} from either format, or null. */
+    private static String commonProblemWith(Report.Entry entry) {
         String name = entry.name();
         if (name.isEmpty()) {
             return "the name is empty";
@@ -120,17 +155,10 @@ public final class ReportWriter {
                 return "the name contains a tab, line break or other control character";
             }
         }
-        String value = entry.value();
-        if (name.equalsIgnoreCase("VARIABLE_NAME") && value.equalsIgnoreCase("VARIABLE_VALUE")) {
+        if (name.equalsIgnoreCase("VARIABLE_NAME") && entry.value().equalsIgnoreCase("VARIABLE_VALUE")) {
             return "the entry reads as the header line of the escaped format";
         }
-        if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) {
-            return "the value contains a line break";
-        }
-        if (value.endsWith("\0")) {
-            return "the value ends with a NUL byte";
-        }
-        if (!isWellFormedUtf16(name) || !isWellFormedUtf16(value)) {
+        if (!isWellFormedUtf16(name) || !isWellFormedUtf16(entry.value())) {
             return "the text contains an unpaired surrogate, which has no UTF-8 form";
         }
         return null;

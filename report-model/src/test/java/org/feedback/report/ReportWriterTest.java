@@ -74,4 +74,39 @@ class ReportWriterTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("ends with a carriage return or a NUL byte");
     }
+
+    @Test
+    void toBytes_nameStartingWithByteOrderMark_rejected() {
+        Report report = Report.builder().add("\uFEFFversion", "1").build();
+
+        assertThatThrownBy(() -> ReportWriter.toBytes(report))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("starts with U+FEFF");
+    }
+
+    @Test
+    void toEscapedBytes_entryReadingAsHeader_rejected() {
+        Report report = Report.builder().add("variable_name", "variable_value").build();
+
+        assertThatThrownBy(() -> ReportWriter.toEscapedBytes(report))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("reads as the header line");
+    }
+
+    @Test
+    void toEscapedBytes_unpairedSurrogate_rejected() {
+        Report report = Report.builder().add("A", "x\ud800y").build();
+
+        assertThatThrownBy(() -> ReportWriter.toEscapedBytes(report))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unpaired surrogate");
+    }
+
+    @Test
+    void isWritable_valueWithLineBreak_falseButEscapable() {
+        Report.Entry entry = new Report.Entry("init_connect", "SET a=1;\nSET b=2");
+
+        assertThat(ReportWriter.isWritable(entry)).isFalse();
+        assertThat(ReportWriter.isEscapable(entry)).isTrue();
+    }
 }
