@@ -4,7 +4,7 @@ import org.feedback.report.PrivacyRules;
 import org.feedback.report.ReportKeys;
 
 /**
- * Where one key of a report came from and why it may leave the host, for {@code explain}.
+ * Source of one key of a report and the reason it may leave the host, for {@code explain}.
  *
  * @param source  the statement, file or setting the value was read from
  * @param reason  why the value names or locates no user, host or database

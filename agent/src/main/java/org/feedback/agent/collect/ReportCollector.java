@@ -33,7 +33,7 @@ public final class ReportCollector {
 
     private static final Logger LOG = Logger.getLogger(ReportCollector.class.getName());
 
-    /** Longest time the host facts may take; OSHI reads many files and can stall on a hung file system. */
+    /** Maximum time the host facts may take, because OSHI reads many files and can stall on a hung file system. */
     private static final long HOST_TIMEOUT_SECONDS = 20;
 
     private final ServerConnection server;

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.Properties;
 
 /**
- * Where and how to connect to the watched database server.
+ * Address and login of the watched database server.
  *
  * @param host               host name or address
  * @param port               TCP port
@@ -23,7 +23,7 @@ public record ServerConnection(String host, int port, String user, String passwo
     /** Default server-side limit of one statement. */
     public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(10);
 
-    /** A connection with the default statement limit. */
+    /** Creates a connection description with the default statement limit. */
     public ServerConnection(String host, int port, String user, String password, Duration connectTimeout) {
         this(host, port, user, password, connectTimeout, DEFAULT_STATEMENT_TIMEOUT);
     }

@@ -3,7 +3,7 @@ package org.feedback.agent.collect;
 import java.util.Objects;
 
 /**
- * What the administrator chooses to share; each is sent only when not empty, except the user info, which
+ * Facts the administrator chooses to share. Each is sent only when not empty, except the user info, which
  * every report carries as MariaDB's plugin does.
  *
  * @param userInfo    free text for {@code FEEDBACK_USER_INFO}

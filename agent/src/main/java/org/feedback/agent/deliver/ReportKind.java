@@ -2,7 +2,7 @@ package org.feedback.agent.deliver;
 
 import java.util.Locale;
 
-/** What a spooled report is; a newer full report supersedes an older one that is still undelivered. */
+/** Kind of a spooled report. A newer full report supersedes an older one that is still undelivered. */
 public enum ReportKind {
     /** A full report. */
     FULL,

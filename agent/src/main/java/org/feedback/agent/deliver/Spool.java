@@ -18,7 +18,7 @@ import java.util.logging.Logger;
 /**
  * Reports not yet delivered to every URL, one file each in a directory of the state directory, so they
  * survive a restart. A file is written to a temporary name and then renamed, so a crash leaves either the
- * old file or the new one, never half of one. Each file holds the URLs still to be served, one
+ * old file or the new one, never half of one. Each file contains the URLs still to be served, one
  * {@code url<TAB>URL} line each, an empty line, and the report as it is posted.
  *
  * <p>The spool is bounded in count and bytes; when a new report would exceed a bound, the oldest reports

@@ -27,9 +27,9 @@ import org.feedback.agent.deliver.Spool;
  * The {@code run} daemon: sends a startup notice, a full report every interval and a shutdown notice, as
  * the sending modes choose, and keeps delivering what is undelivered.
  *
- * <p>All scheduled work runs on one thread. {@link #stop()} is bounded by the shutdown timeout, so a
- * service manager's SIGTERM never waits on a hung database or URL; what is not delivered by then stays in
- * the spool for the next start.
+ * <p>All scheduled work runs on one thread. {@link #stop()} returns within the shutdown timeout plus at
+ * most 7 seconds (2 for the join, 5 for closing the HTTP client), so a service manager's SIGTERM does not
+ * wait on a hung database or URL. What is not delivered by then stays in the spool for the next start.
  */
 public final class Daemon {
 

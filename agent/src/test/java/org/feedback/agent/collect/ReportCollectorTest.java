@@ -9,6 +9,7 @@ import java.util.List;
 import org.feedback.report.PrivacyRules;
 import org.feedback.report.Report;
 import org.feedback.report.ReportKeys;
+import org.feedback.report.ServerFacts;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -78,6 +79,20 @@ class ReportCollectorTest {
         assertThat(report.value("Databases_count").map(Long::parseLong)).hasValueSatisfying(n -> assertThat(n).isPositive());
         assertThat(report.value("Databases_bytes").map(Long::parseLong)).hasValueSatisfying(n -> assertThat(n).isPositive());
         assertThat(report.value("Databases_size_bucket_0")).isPresent();
+    }
+
+    @Test
+    void collect_localServer_readableAsServerFacts() throws Exception {
+        ServerFacts facts = ServerFacts.from(collector(UserFacts.NONE).collect(null, false).report());
+
+        assertThat(facts.formatVersion()).contains("1");
+        assertThat(facts.flavor()).contains(ServerFacts.Flavor.MARIADB);
+        assertThat(facts.engines()).containsKey("InnoDB");
+        assertThat(facts.engines().get("InnoDB").tables()).isPresent();
+        assertThat(facts.databaseCount()).isPresent();
+        assertThat(facts.osFamily()).contains("Linux");
+        assertThat(facts.cpuCores()).isPresent();
+        assertThat(facts.failedCollectors()).isEmpty();
     }
 
     @Test
