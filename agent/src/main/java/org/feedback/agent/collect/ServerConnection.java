@@ -16,21 +16,28 @@ import java.util.Properties;
  * @param connectTimeout     how long to wait for the connection
  * @param statementTimeout   server-side limit of each statement ({@code max_statement_time} or
  *                           {@code MAX_EXECUTION_TIME})
+ * @param socket             Unix socket file, used instead of TCP when {@code host} is {@code localhost};
+ *                           empty for none. Never sent: it names a path on the host
  */
 public record ServerConnection(String host, int port, String user, String password, Duration connectTimeout,
-                               Duration statementTimeout) {
+                               Duration statementTimeout, String socket) {
 
     /** Default server-side limit of one statement. */
     public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(10);
 
     /** Creates a connection description with the default statement limit. */
     public ServerConnection(String host, int port, String user, String password, Duration connectTimeout) {
-        this(host, port, user, password, connectTimeout, DEFAULT_STATEMENT_TIMEOUT);
+        this(host, port, user, password, connectTimeout, DEFAULT_STATEMENT_TIMEOUT, "");
     }
 
-    /** Returns a string for logs and errors: user, host and port, without the password. */
+    /** Returns whether the connection goes through the Unix socket: host {@code localhost} and a socket given. */
+    public boolean usesSocket() {
+        return host.equalsIgnoreCase("localhost") && !socket.isEmpty();
+    }
+
+    /** Returns a string for logs and errors: user, host and port or socket, without the password. */
     public String describe() {
-        return user + "@" + host + ":" + port;
+        return user + "@" + host + (usesSocket() ? " via " + socket : ":" + port);
     }
 
     @Override
@@ -48,6 +55,10 @@ public record ServerConnection(String host, int port, String user, String passwo
         // answering altogether, such as one that is restarted in the middle of a collection.
         long socketTimeoutMillis = statementTimeout.plusSeconds(20).toMillis();
         properties.setProperty("socketTimeout", String.valueOf(socketTimeoutMillis));
+        if (usesSocket()) {
+            // Connector/J reaches Unix sockets through JNA, which OSHI brings along.
+            properties.setProperty("localSocket", socket);
+        }
         return DriverManager.getConnection("jdbc:mariadb://" + host + ":" + port + "/", properties);
     }
 }

@@ -68,7 +68,8 @@ public final class ConfigLoader {
                 values.text(Setting.USER),
                 raw.get(Setting.PASSWORD).text(),
                 values.duration(Setting.CONNECT_TIMEOUT, Duration.ofSeconds(1), Duration.ofHours(1)),
-                values.duration(Setting.STATEMENT_TIMEOUT, Duration.ofSeconds(1), Duration.ofMinutes(10)));
+                values.duration(Setting.STATEMENT_TIMEOUT, Duration.ofSeconds(1), Duration.ofMinutes(10)),
+                values.text(Setting.SOCKET));
         UserFacts userFacts = new UserFacts(
                 values.userText(Setting.USER_INFO, MAX_USER_TEXT_CHARS),
                 values.userText(Setting.COMPANY, MAX_USER_TEXT_CHARS),

@@ -14,6 +14,9 @@ import java.util.Optional;
 public enum Setting {
     HOST("host", "-h", Scope.CONNECTION, "127.0.0.1", "Host name or IP address of the database server."),
     PORT("port", "-P", Scope.CONNECTION, "3306", "TCP port of the database server, 1 to 65535."),
+    SOCKET("socket", "-S", Scope.CONNECTION, "",
+            "Unix socket file of the database server, used instead of TCP when --host is localhost, as the "
+                    + "mysql client does."),
     USER("user", "-u", Scope.CONNECTION, "root", "Database user name."),
     PASSWORD("password", "-p", Scope.CONNECTION, "",
             "Database password; -p without a value asks for it. Prefer the [client] group of an option file."),
@@ -124,7 +127,7 @@ public enum Setting {
 
     /** Returns whether the {@code [client]} group of an option file may set this (the connection settings). */
     boolean isClientOption() {
-        return this == HOST || this == PORT || this == USER || this == PASSWORD || this == CONNECT_TIMEOUT;
+        return this == HOST || this == PORT || this == SOCKET || this == USER || this == PASSWORD || this == CONNECT_TIMEOUT;
     }
 
     /** Returns the setting whose option file key is {@code key}; dashes and underscores are the same there. */

@@ -146,6 +146,19 @@ class ReportCollectorTest {
     }
 
     @Test
+    void collect_localhostWithSocket_readsThroughSocket() throws Exception {
+        String socket = LocalMariaDb.queryValue("SELECT @@socket");
+        ServerConnection viaSocket = new ServerConnection("localhost", 3306, "root", "", Duration.ofSeconds(10),
+                Duration.ofSeconds(10), socket);
+
+        Report report = new ReportCollector(viaSocket, UserFacts.NONE, "1.2.3", stateDir).collect(null, false).report();
+
+        assertThat(viaSocket.usesSocket()).isTrue();
+        assertThat(report.value("Collector variables")).contains("ok");
+        assertThat(report.value(ReportKeys.SERVER_UID)).contains(LocalMariaDb.queryValue("SELECT @@server_uid"));
+    }
+
+    @Test
     void collect_wrongPassword_failsNamingServer() {
         ServerConnection wrong = new ServerConnection("127.0.0.1", 3306, "no_such_user", "wrong", Duration.ofSeconds(5));
 

@@ -46,6 +46,19 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_socketFromClientServerGroup_usedOnlyForLocalhost() throws Exception {
+        Files.writeString(home.resolve(".my.cnf"), "[client-server]\nsocket=/run/mysqld/mysqld.sock\n");
+
+        AgentConfig tcp = loader(Map.of()).load(Map.of(), OptionFiles.USUAL);
+        AgentConfig local = loader(Map.of()).load(Map.of(Setting.HOST, List.of("localhost")), OptionFiles.USUAL);
+
+        assertThat(tcp.server().socket()).isEqualTo("/run/mysqld/mysqld.sock");
+        assertThat(tcp.server().usesSocket()).isFalse();
+        assertThat(local.server().usesSocket()).isTrue();
+        assertThat(local.server().describe()).isEqualTo("root@localhost via /run/mysqld/mysqld.sock");
+    }
+
+    @Test
     void load_agentGroup_winsOverClientGroup() throws Exception {
         Files.writeString(home.resolve(".my.cnf"), "[feedback-agent]\nuser=agent\nsend_timeout=5\n[client]\nuser=monitor\n");
 
