@@ -160,11 +160,13 @@ class ReportCollectorTest {
 
     @Test
     void collect_wrongPassword_failsNamingServer() {
-        ServerConnection wrong = new ServerConnection("127.0.0.1", 3306, "no_such_user", "wrong", Duration.ofSeconds(5));
+        ServerConnection wrong = new ServerConnection("127.0.0.1", 3306, "no_such_user", "secret-pw-1", Duration.ofSeconds(5));
 
         assertThatThrownBy(() -> new ReportCollector(wrong, UserFacts.NONE, "1.2.3", stateDir).collect(null, false))
                 .isInstanceOf(ReportCollector.CollectionException.class)
-                .hasMessageContaining("no_such_user@127.0.0.1:3306");
+                .hasMessageContaining("no_such_user@127.0.0.1:3306")
+                .hasMessageNotContaining("secret-pw-1");
+        assertThat(wrong.toString()).doesNotContain("secret-pw-1");
     }
 
     @Test
