@@ -29,6 +29,9 @@ public final class FeedbackAgent {
 
     public static void main(String[] args) {
         LogFormat.useManagerForThisProcess();
+        // Vert.x then resolves host names with the JDK, as other tools on the host do (/etc/hosts, nsswitch),
+        // instead of loading Netty's DNS client: about 0.8 MB less resident memory for the daemon.
+        System.setProperty("vertx.disableDnsResolver", "true");
         LogFormat.install();
         System.exit(run(args));
     }

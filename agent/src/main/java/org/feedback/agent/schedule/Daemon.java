@@ -71,7 +71,8 @@ public final class Daemon {
         Spool spool = Spool.open(config.stateDir().resolve("spool"), config.spoolMaxReports(), config.spoolMaxBytes());
         sender = new ReportSender(config.http());
         outbox = new Outbox(spool, sender, config.urls(), config.sendRetryWait(), scheduler);
-        outbox.resume(enabledKinds());
+        // On the scheduler thread, like every other use of the spool, which is not thread-safe.
+        scheduleQuietly(this::resumeSpool, Duration.ZERO);
         schedule = new PeriodicSchedule(config.stateDir(), config.interval(), config.spread(), config.startupDelay(), random);
 
         scheduleQuietly(this::sampleIntervalStart, Duration.ZERO);
@@ -174,6 +175,15 @@ public final class Daemon {
             });
         }
         return kinds;
+    }
+
+    private void resumeSpool() {
+        try {
+            outbox.resume(enabledKinds());
+        } catch (IOException e) {
+            LOG.severe("cannot read the spool in " + config.stateDir() + ": " + e.getMessage()
+                    + "; reports left by an earlier run are not sent");
+        }
     }
 
     private void sampleIntervalStart() {
