@@ -9,20 +9,8 @@ cd "$(dirname "$0")/../.."
 port=3404
 dir=$(realpath -m agent/target/bench-mariadb)
 jar=agent/target/feedback-agent.jar
-user_arg=()
-if [[ $(id -u) == 0 ]]; then user_arg=(--user=root); fi
-
-rm -rf "$dir"
-mkdir -p "$dir"
-mariadb-install-db --no-defaults --auth-root-authentication-method=normal --datadir="$dir/data" "${user_arg[@]}" >"$dir/install.log" 2>&1
-mariadbd --no-defaults --datadir="$dir/data" --socket="$dir/s.sock" --port=$port --bind-address=127.0.0.1 \
-  --skip-name-resolve --innodb-buffer-pool-size=32M --feedback=ON "${user_arg[@]}" >"$dir/server.log" 2>&1 &
-server_pid=$!
-trap 'kill $server_pid; wait $server_pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do
-  mariadb-admin --host=127.0.0.1 --port=$port --user=root ping >/dev/null 2>&1 && break
-  sleep 0.2
-done
+source agent/bench/private-server.sh
+start_private_server $port "$dir" --feedback=ON
 
 echo "== agent: report --stats (5 runs)"
 for _ in 1 2 3 4 5; do

@@ -9,21 +9,9 @@ cd "$(dirname "$0")/../.."
 port=3405
 dir=$(realpath -m agent/target/bench-many-tables)
 jar=agent/target/feedback-agent.jar
-user_arg=()
-if [[ $(id -u) == 0 ]]; then user_arg=(--user=root); fi
 sql() { mariadb --host=127.0.0.1 --port=$port --user=root --batch --skip-column-names -e "$1"; }
-
-rm -rf "$dir"
-mkdir -p "$dir"
-mariadb-install-db --no-defaults --auth-root-authentication-method=normal --datadir="$dir/data" "${user_arg[@]}" >"$dir/install.log" 2>&1
-mariadbd --no-defaults --datadir="$dir/data" --socket="$dir/s.sock" --port=$port --bind-address=127.0.0.1 \
-  --skip-name-resolve --innodb-buffer-pool-size=32M "${user_arg[@]}" >"$dir/server.log" 2>&1 &
-server_pid=$!
-trap 'kill $server_pid; wait $server_pid 2>/dev/null || true; rm -rf "$dir"' EXIT
-for _ in $(seq 1 100); do
-  mariadb-admin --host=127.0.0.1 --port=$port --user=root ping >/dev/null 2>&1 && break
-  sleep 0.2
-done
+source agent/bench/private-server.sh
+start_private_server $port "$dir"
 
 sql "CREATE DATABASE copies; CREATE TABLE copies.t0 (id INT PRIMARY KEY) ENGINE=MyISAM; FLUSH TABLES"
 for i in $(seq 1 9799); do
