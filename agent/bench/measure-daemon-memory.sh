@@ -35,7 +35,8 @@ receiver_pid=$!
 sleep 1
 
 # The same flags and environment as agent/packaging/feedback-agent.service.
-MALLOC_ARENA_MAX=1 java -Xmx12m -Xms4m -Xss256k -XX:+UseSerialGC -Xint -XX:-UsePerfData -jar "$jar" run \
+MALLOC_ARENA_MAX=1 java -Xmx12m -Xms4m -Xss256k -XX:+UseSerialGC -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=20 \
+  -Xint -XX:-UsePerfData -jar "$jar" run \
   --no-defaults --state-dir="$state" --url=http://127.0.0.1:3452/post --startup-delay=0 --spread=0 \
   >"$state/agent.log" 2>&1 &
 agent_pid=$!
