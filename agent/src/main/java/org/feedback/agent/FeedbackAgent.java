@@ -3,6 +3,7 @@ package org.feedback.agent;
 import java.io.PrintWriter;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.feedback.agent.config.ConfigException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,28 +11,38 @@ import picocli.CommandLine.Command;
  * Entry point of the agent jar: {@code java -jar feedback-agent.jar COMMAND [OPTIONS]}.
  *
  * <p>Exit codes: 0 on success, 1 when the work failed at run time (no database connection, a URL that
- * did not take the report), 2 for a usage error.
+ * did not take the report, a state directory held by another agent), 2 for a usage error, an invalid
+ * option value included.
  */
 @Command(name = "feedback-agent",
         mixinStandardHelpOptions = true,
         versionProvider = FeedbackAgent.Version.class,
         description = "Collects a usage report from a local MariaDB or MySQL server, prints it, and sends it.",
-        subcommands = {ReportCommand.class, SendCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ReportCommand.class, SendCommand.class, RunCommand.class, ExplainCommand.class,
+                CommandLine.HelpCommand.class})
 public final class FeedbackAgent {
 
     /** Exit code of a run that failed at run time. */
     static final int EXIT_FAILURE = 1;
-    /** Exit code of a command line that could not be understood. */
+    /** Exit code of a command line or configuration that could not be used. */
     static final int EXIT_USAGE = 2;
 
     public static void main(String[] args) {
+        LogFormat.useManagerForThisProcess();
+        // Vert.x then resolves host names with the JDK, as other tools on the host do (/etc/hosts, nsswitch),
+        // instead of loading Netty's DNS client: about 0.8 MB less resident memory for the daemon.
+        System.setProperty("vertx.disableDnsResolver", "true");
+        LogFormat.install();
         System.exit(run(args));
     }
 
     /** Runs the agent as the command line {@code args} asks, and returns the exit code. */
     public static int run(String... args) {
-        configureLogging();
         CommandLine commandLine = new CommandLine(new FeedbackAgent());
+        CommandSettings.addTo(commandLine.getSubcommands().get("report").getCommandSpec(), ReportCommand.SCOPES);
+        CommandSettings.addTo(commandLine.getSubcommands().get("send").getCommandSpec(), SendCommand.SCOPES);
+        CommandSettings.addTo(commandLine.getSubcommands().get("run").getCommandSpec(), RunCommand.SCOPES);
+        CommandSettings.addTo(commandLine.getSubcommands().get("explain").getCommandSpec(), ExplainCommand.SCOPES);
         commandLine.setExecutionExceptionHandler(FeedbackAgent::reportFailure);
         return commandLine.execute(args);
     }
@@ -46,16 +57,9 @@ public final class FeedbackAgent {
         PrintWriter err = commandLine.getErr();
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
         err.println("feedback-agent: " + message);
+        err.flush();
         Logger.getLogger(FeedbackAgent.class.getName()).log(Level.FINE, "failure details", e);
-        return EXIT_FAILURE;
-    }
-
-    /** One line per record on standard error: time, level, message. */
-    private static void configureLogging() {
-        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
-            System.setProperty("java.util.logging.SimpleFormatter.format",
-                    "%1$tF %1$tT %4$s %5$s%6$s%n");
-        }
+        return e instanceof ConfigException ? EXIT_USAGE : EXIT_FAILURE;
     }
 
     /** Supplies {@code --version}. */

@@ -2,28 +2,46 @@ package org.feedback.agent;
 
 import java.io.PrintStream;
 import java.util.concurrent.Callable;
+import org.feedback.agent.collect.Collection;
 import org.feedback.agent.collect.ReportCollector;
+import org.feedback.agent.config.AgentConfig;
+import org.feedback.agent.config.Setting;
 import org.feedback.report.Report;
 import org.feedback.report.ReportWriter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code report}: collects a report and prints it to standard output, exactly as {@code send} would post it. */
-@Command(name = "report", mixinStandardHelpOptions = true,
-        description = "Collect a report and print it to standard output; nothing is sent.")
+@Command(name = "report", description = "Collect a report and print it to standard output; nothing is sent.")
 final class ReportCommand implements Callable<Integer> {
 
-    @Mixin
-    ConnectionOptions connection;
+    static final java.util.Set<Setting.Scope> SCOPES = CommandSettings.scopes(Setting.Scope.CONNECTION, Setting.Scope.REPORT);
 
-    @Mixin
-    ReportOptions reportOptions;
+    @Spec
+    CommandSpec command;
+
+    @Option(names = "--help", usageHelp = true, description = "Show this help and exit.")
+    boolean help;
+
+    @Option(names = "--stats", description = "Print to standard error how many SQL statements the collection ran "
+            + "and how long they took on the server (measured with SHOW PROFILES).")
+    boolean stats;
 
     @Override
     public Integer call() throws Exception {
-        Report report = new ReportCollector(connection.toServerConnection(), reportOptions.userInfo, FeedbackAgent.version()).collect();
-        print(report, System.out);
+        AgentConfig config = CommandSettings.load(command);
+        Collection collection = collector(config).collect(null, stats);
+        print(collection.report(), System.out);
+        if (stats) {
+            System.err.println("feedback-agent: collection cost " + collection.stats().describe());
+        }
         return 0;
+    }
+
+    static ReportCollector collector(AgentConfig config) {
+        return new ReportCollector(config.server(), config.userFacts(), FeedbackAgent.version(), config.stateDir());
     }
 
     static void print(Report report, PrintStream out) {

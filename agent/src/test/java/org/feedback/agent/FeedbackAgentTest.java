@@ -2,10 +2,31 @@ package org.feedback.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.feedback.agent.config.ConfigLoader;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Exit codes of the command line: 0 success, 1 run-time failure, 2 usage error. */
 class FeedbackAgentTest {
+
+    @TempDir
+    Path home;
+
+    @BeforeEach
+    void isolateFromHostOptionFiles() {
+        CommandSettings.loader = new ConfigLoader(Map.of(), home, List.of());
+    }
+
+    @AfterEach
+    void restoreLoader() {
+        CommandSettings.loader = ConfigLoader.fromSystem();
+    }
 
     @Test
     void run_unknownCommand_exits2() {
@@ -18,8 +39,20 @@ class FeedbackAgentTest {
     }
 
     @Test
+    void run_invalidValueInOptionFile_exits2() throws Exception {
+        Path file = Files.writeString(home.resolve("agent.cnf"), "[feedback-agent]\nstatement-timeout=0\n");
+
+        assertThat(FeedbackAgent.run("report", "--defaults-file", file.toString())).isEqualTo(2);
+    }
+
+    @Test
     void run_sendWithNonHttpUrl_exits2() {
         assertThat(FeedbackAgent.run("send", "--url", "ftp://127.0.0.1/post")).isEqualTo(2);
+    }
+
+    @Test
+    void run_sendWithoutUrl_exits2() {
+        assertThat(FeedbackAgent.run("send")).isEqualTo(2);
     }
 
     @Test
@@ -30,5 +63,6 @@ class FeedbackAgentTest {
     @Test
     void run_help_exits0() {
         assertThat(FeedbackAgent.run("--help")).isZero();
+        assertThat(FeedbackAgent.run("report", "--help")).isZero();
     }
 }

@@ -26,6 +26,45 @@ public final class CpuTimePerParse {
     private CpuTimePerParse() {
     }
 
+    /**
+     * Prints the bytes allocated by three parses: the first in this JVM, which includes the one-time
+     * initialisation of the parser's classes; the second, when the shared name table holds the report's
+     * names; and one of the same report with every name in lower case, names the table has not seen yet.
+     */
+    private static void reportAllocations(ThreadMXBean threads, byte[] input, ReportParser parser)
+            throws ReportParseException {
+        if (!(threads instanceof com.sun.management.ThreadMXBean allocations)) {
+            return;
+        }
+        byte[] unseenNames = lowerCaseNames(input);
+        String[] labels = {"first parse in the JVM", "same report again", "report with unseen names"};
+        byte[][] inputs = {input, input, unseenNames};
+        long threadId = Thread.currentThread().getId();
+        for (int i = 0; i < labels.length; i++) {
+            long before = allocations.getThreadAllocatedBytes(threadId);
+            Report report = parser.parse(inputs[i]);
+            long allocated = allocations.getThreadAllocatedBytes(threadId) - before;
+            System.out.printf("%s: %d entries, %d bytes allocated (%.2f times the input)%n",
+                    labels[i], report.size(), allocated, (double) allocated / inputs[i].length);
+        }
+    }
+
+    /** Returns a copy of the report with the bytes before each line's first tab in lower case. */
+    private static byte[] lowerCaseNames(byte[] input) {
+        byte[] copy = input.clone();
+        boolean inName = true;
+        for (int i = 0; i < copy.length; i++) {
+            if (copy[i] == '\n') {
+                inName = true;
+            } else if (copy[i] == '\t') {
+                inName = false;
+            } else if (inName && copy[i] >= 'A' && copy[i] <= 'Z') {
+                copy[i] += 'a' - 'A';
+            }
+        }
+        return copy;
+    }
+
     public static void main(String[] args) throws IOException, ReportParseException {
         byte[] input;
         try (InputStream in = CpuTimePerParse.class.getResourceAsStream("/fixtures/mariadb-10.11-information-schema-feedback.txt")) {
@@ -33,9 +72,10 @@ public final class CpuTimePerParse {
         }
         ReportParser parser = new ReportParser();
         Scrubber scrubber = new Scrubber();
-        Report parsed = parser.parse(input);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        reportAllocations(threads, input, parser);
 
+        Report parsed = parser.parse(input);
         long sink = 0;
         for (int i = 0; i < WARM_UP_OPERATIONS; i++) {
             sink += parser.parse(input).size() + scrubber.scrub(parsed).changes().size();

@@ -20,12 +20,12 @@ final class ItemFacts {
      * MySQL alone has: the feature counts as used when the value is a number above zero or {@code ON}.
      * These are counters since the server started, so a feature used only before the last restart is missed.
      */
-    private static final Map<String, String> FEATURE_BY_STATUS = Map.of(
-            "com_xa_start", "xa",
-            "mysqlx_sessions_accepted", "x_protocol",
-            "secondary_engine_execution_count", "secondary_engine",
-            "rpl_semi_sync_master_status", "semisync_replication",
-            "rpl_semi_sync_source_status", "semisync_replication");
+    private static final Map<String, String> FEATURE_BY_STATUS = caseInsensitive(Map.of(
+            "Com_xa_start", "xa",
+            "Mysqlx_sessions_accepted", "x_protocol",
+            "Secondary_engine_execution_count", "secondary_engine",
+            "Rpl_semi_sync_master_status", "semisync_replication",
+            "Rpl_semi_sync_source_status", "semisync_replication"));
 
     private static final String COLLECTOR_PREFIX = ReportKeys.collectorKey("");
     private static final String FAILED_PREFIX = "failed:";
@@ -71,7 +71,7 @@ final class ItemFacts {
         } else if (startsWithIgnoreCase(name, ReportKeys.DATABASES_SIZE_BUCKET_PREFIX)) {
             acceptSizeBucket(name.substring(ReportKeys.DATABASES_SIZE_BUCKET_PREFIX.length()), value);
         } else {
-            String feature = FEATURE_BY_STATUS.get(name.toLowerCase(Locale.ROOT));
+            String feature = FEATURE_BY_STATUS.get(name);
             if (feature != null && isUsed(value)) {
                 features.add(feature);
             }
@@ -133,6 +133,13 @@ final class ItemFacts {
         }
         Long count = FactValues.nonNegativeLong(known);
         return count != null && count > 0;
+    }
+
+    /** Returns a map whose look-ups ignore case without allocating a lower-case copy of each name. */
+    private static Map<String, String> caseInsensitive(Map<String, String> map) {
+        Map<String, String> sorted = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        sorted.putAll(map);
+        return Collections.unmodifiableMap(sorted);
     }
 
     private static boolean startsWithIgnoreCase(String text, String prefix) {

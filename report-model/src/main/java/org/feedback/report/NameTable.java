@@ -1,7 +1,6 @@
 package org.feedback.report;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -25,8 +24,8 @@ final class NameTable {
     private final Slot[] slots = new Slot[SLOTS];
     private final AtomicInteger size = new AtomicInteger();
 
-    /** One known name: its bytes, its hash and the shared string. */
-    private record Slot(byte[] bytes, int hash, String name) {
+    /** One known name and its hash; the name is ASCII, so its characters are its bytes. */
+    private record Slot(String name, int hash) {
     }
 
     /**
@@ -44,7 +43,7 @@ final class NameTable {
             if (slot == null) {
                 return add(index, input, start, end, hash);
             }
-            if (slot.hash == hash && Arrays.equals(slot.bytes, 0, slot.bytes.length, input, start, end)) {
+            if (slot.hash == hash && sameCharacters(slot.name, input, start, end)) {
                 return slot.name;
             }
         }
@@ -53,9 +52,21 @@ final class NameTable {
     private String add(int index, byte[] input, int start, int end, int hash) {
         String name = new String(input, start, end - start, StandardCharsets.ISO_8859_1);
         if (size.get() < MAX_NAMES && size.incrementAndGet() <= MAX_NAMES) {
-            slots[index] = new Slot(Arrays.copyOfRange(input, start, end), hash, name);
+            slots[index] = new Slot(name, hash);
         }
         return name;
+    }
+
+    private static boolean sameCharacters(String name, byte[] input, int start, int end) {
+        if (name.length() != end - start) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) != input[start + i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Returns the hash {@link #name} expects: a step of it per byte, as the parser scans a name. */

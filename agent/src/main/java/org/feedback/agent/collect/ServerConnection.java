@@ -3,22 +3,41 @@ package org.feedback.agent.collect;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Properties;
 
 /**
- * Where and how to connect to the watched database server.
+ * Address and login of the watched database server.
  *
- * @param host                   host name or address
- * @param port                   TCP port
- * @param user                   user name
- * @param password               password, empty for none; never logged
- * @param connectTimeoutSeconds  how long to wait for the connection
+ * @param host               host name or address
+ * @param port               TCP port
+ * @param user               user name
+ * @param password           password, empty for none; never logged
+ * @param connectTimeout     how long to wait for the connection
+ * @param statementTimeout   server-side limit of each statement ({@code max_statement_time} or
+ *                           {@code MAX_EXECUTION_TIME})
+ * @param socket             Unix socket file, used instead of TCP when {@code host} is {@code localhost};
+ *                           empty for none. Never sent: it names a path on the host
  */
-public record ServerConnection(String host, int port, String user, String password, int connectTimeoutSeconds) {
+public record ServerConnection(String host, int port, String user, String password, Duration connectTimeout,
+                               Duration statementTimeout, String socket) {
 
-    /** Returns a string for logs and errors: user, host and port, without the password. */
+    /** Default server-side limit of one statement. */
+    public static final Duration DEFAULT_STATEMENT_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Creates a connection description with the default statement limit. */
+    public ServerConnection(String host, int port, String user, String password, Duration connectTimeout) {
+        this(host, port, user, password, connectTimeout, DEFAULT_STATEMENT_TIMEOUT, "");
+    }
+
+    /** Returns whether the connection goes through the Unix socket: host {@code localhost} and a socket given. */
+    public boolean usesSocket() {
+        return host.equalsIgnoreCase("localhost") && !socket.isEmpty();
+    }
+
+    /** Returns a string for logs and errors: user, host and port or socket, without the password. */
     public String describe() {
-        return user + "@" + host + ":" + port;
+        return user + "@" + host + (usesSocket() ? " via " + socket : ":" + port);
     }
 
     @Override
@@ -31,9 +50,15 @@ public record ServerConnection(String host, int port, String user, String passwo
         Properties properties = new Properties();
         properties.setProperty("user", user);
         properties.setProperty("password", password);
-        properties.setProperty("connectTimeout", String.valueOf(connectTimeoutSeconds * 1000));
-        // A statement that hangs must not hold the agent forever; the server-side limit is shorter.
-        properties.setProperty("socketTimeout", String.valueOf(Math.max(60, connectTimeoutSeconds) * 1000));
+        properties.setProperty("connectTimeout", String.valueOf(connectTimeout.toMillis()));
+        // The server-side limit stops a slow statement; this client-side limit covers a server that stops
+        // answering altogether, such as one that is restarted in the middle of a collection.
+        long socketTimeoutMillis = statementTimeout.plusSeconds(20).toMillis();
+        properties.setProperty("socketTimeout", String.valueOf(socketTimeoutMillis));
+        if (usesSocket()) {
+            // Connector/J reaches Unix sockets through JNA, which OSHI brings along.
+            properties.setProperty("localSocket", socket);
+        }
         return DriverManager.getConnection("jdbc:mariadb://" + host + ":" + port + "/", properties);
     }
 }

@@ -4,6 +4,9 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.net.PemTrustOptions;
+import io.vertx.core.net.ProxyOptions;
+import io.vertx.core.net.ProxyType;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
@@ -24,7 +27,11 @@ import org.feedback.report.ReportWriter;
 /**
  * Posts reports as {@code multipart/form-data} with one part named {@code data} and file name {@code -},
  * which is what {@code curl -F data=@-} sends and what MariaDB's feedback plugin sends. Uses the Vert.x
- * Web Client; close the sender to release its threads.
+ * Web Client over http or https (certificates and host names checked), directly or through an HTTP proxy
+ * (CONNECT for https). The URL's port, path and query are kept as given.
+ *
+ * <p>Each post has one deadline, the send timeout, from connecting to the end of the reply; a server that
+ * trickles its reply byte by byte is cut off there. Close the sender to release its threads.
  */
 public final class ReportSender implements AutoCloseable {
 
@@ -32,50 +39,71 @@ public final class ReportSender implements AutoCloseable {
     private static final Pattern FIRST_H1 = Pattern.compile("<h1[^>]*>(.*?)</h1>", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
     private static final int MAX_MESSAGE_CHARS = 200;
 
-    private final Duration sendTimeout;
+    private final HttpSettings settings;
     private final Vertx vertx;
-    private final WebClient client;
 
-    /** @param sendTimeout  how long one URL may take to connect, take the report and reply */
-    public ReportSender(Duration sendTimeout) {
-        this.sendTimeout = sendTimeout;
-        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1));
-        this.client = WebClient.create(vertx, new WebClientOptions()
-                .setUserAgent("feedback-agent")
-                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, sendTimeout.toMillis()))
-                .setKeepAlive(false));
+    public ReportSender(HttpSettings settings) {
+        this.settings = settings;
+        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
     }
 
     /** Posts {@code report} to every URL in turn and returns one outcome per URL, in the same order. */
     public List<Delivery> sendToAll(Report report, List<URI> urls) {
-        Buffer body = Buffer.buffer(ReportWriter.toBytes(report));
+        byte[] body = ReportWriter.toBytes(report);
         List<Delivery> deliveries = new ArrayList<>();
         for (URI url : urls) {
-            Delivery delivery = send(body, url);
-            log(delivery);
-            deliveries.add(delivery);
+            deliveries.add(send(body, url));
         }
         return deliveries;
     }
 
-    private Delivery send(Buffer body, URI url) {
+    /** Posts a written report to one URL, logs the reply, and returns the outcome. */
+    public Delivery send(byte[] report, URI url) {
+        return send(report, url, settings.sendTimeout());
+    }
+
+    /** Posts a written report to one URL within {@code timeout} instead of the send timeout, for the shutdown notice. */
+    public Delivery send(byte[] report, URI url, Duration timeout) {
+        WebClient client = WebClient.create(vertx, clientOptions(timeout));
+        try {
+            Delivery delivery = post(client, Buffer.buffer(report), url, timeout);
+            log(delivery);
+            return delivery;
+        } finally {
+            // Closing the client also closes a connection still open after the deadline.
+            client.close();
+        }
+    }
+
+    private Delivery post(WebClient client, Buffer body, URI url, Duration timeout) {
         MultipartForm form = MultipartForm.create().binaryFileUpload("data", "-", body, "application/octet-stream");
+        long timeoutMillis = timeout.toMillis();
         Future<HttpResponse<Buffer>> reply = client.postAbs(url.toString())
-                .timeout(sendTimeout.toMillis())
+                .timeout(timeoutMillis)
                 .putHeader("Accept", "text/html, */*;q=0.5")
                 .sendMultipartForm(form);
         try {
-            HttpResponse<Buffer> response = reply.toCompletionStage().toCompletableFuture()
-                    .get(sendTimeout.toMillis() + 1000, TimeUnit.MILLISECONDS);
-            return toDelivery(url, response);
+            return toDelivery(url, reply.toCompletionStage().toCompletableFuture().get(timeoutMillis, TimeUnit.MILLISECONDS));
         } catch (ExecutionException e) {
             return new Delivery(url, 0, "", describe(e.getCause()));
         } catch (TimeoutException e) {
-            return new Delivery(url, 0, "", "no reply within " + sendTimeout.toSeconds() + " seconds");
+            return new Delivery(url, 0, "", "no complete reply within " + timeout.toSeconds() + " seconds");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Delivery(url, 0, "", "interrupted while sending");
         }
+    }
+
+    private WebClientOptions clientOptions(Duration timeout) {
+        WebClientOptions options = new WebClientOptions()
+                .setUserAgent("feedback-agent")
+                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
+                .setKeepAlive(false)
+                .setVerifyHost(true);
+        settings.proxy().ifPresent(proxy -> options.setProxyOptions(
+                new ProxyOptions().setType(ProxyType.HTTP).setHost(proxy.host()).setPort(proxy.port())));
+        settings.caFile().ifPresent(file -> options.setTrustOptions(new PemTrustOptions().addCertPath(file.toString())));
+        return options;
     }
 
     private static Delivery toDelivery(URI url, HttpResponse<Buffer> response) {
@@ -106,13 +134,14 @@ public final class ReportSender implements AutoCloseable {
         return message == null || message.isBlank() ? failure.getClass().getSimpleName() : message;
     }
 
+    /** Logs a 2xx reply; the caller logs failures, at WARN when it retries and at ERROR when it gives up. */
     private static void log(Delivery delivery) {
-        if (delivery.statusCode() == 0) {
+        if (!delivery.succeeded()) {
             return;
         }
         LOG.info("report to '" + delivery.url() + "' was sent");
         if (delivery.serverMessage().isEmpty()) {
-            LOG.warning("server at '" + delivery.url() + "' replied HTTP " + delivery.statusCode() + " without an <h1> message");
+            LOG.info("server at '" + delivery.url() + "' replied HTTP " + delivery.statusCode() + " without an <h1> message");
         } else {
             LOG.info("server at '" + delivery.url() + "' replied '" + delivery.serverMessage() + "'");
         }
@@ -120,7 +149,6 @@ public final class ReportSender implements AutoCloseable {
 
     @Override
     public void close() {
-        client.close();
         vertx.close().toCompletionStage().toCompletableFuture().orTimeout(5, TimeUnit.SECONDS).exceptionally(e -> null).join();
     }
 }

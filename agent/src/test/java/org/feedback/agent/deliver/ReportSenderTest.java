@@ -51,7 +51,7 @@ class ReportSenderTest {
 
     @Test
     void sendToAll_postsMultipartDataPartNamedLikeCurl() {
-        try (ReportSender sender = new ReportSender(Duration.ofSeconds(10))) {
+        try (ReportSender sender = new ReportSender(HttpSettings.direct(Duration.ofSeconds(10)))) {
             List<Delivery> deliveries = sender.sendToAll(report, List.of(url("/post")));
 
             assertThat(deliveries).singleElement().satisfies(delivery -> {
@@ -67,7 +67,7 @@ class ReportSenderTest {
 
     @Test
     void sendToAll_serverError_failsWithStatusAndMessage() {
-        try (ReportSender sender = new ReportSender(Duration.ofSeconds(10))) {
+        try (ReportSender sender = new ReportSender(HttpSettings.direct(Duration.ofSeconds(10)))) {
             Delivery delivery = sender.sendToAll(report, List.of(url("/broken"))).get(0);
 
             assertThat(delivery.succeeded()).isFalse();
@@ -79,7 +79,7 @@ class ReportSenderTest {
     void sendToAll_oneUrlRefusing_otherStillServed() throws IOException {
         URI refusing = URI.create("http://127.0.0.1:" + unusedPort() + "/post");
 
-        try (ReportSender sender = new ReportSender(Duration.ofSeconds(10))) {
+        try (ReportSender sender = new ReportSender(HttpSettings.direct(Duration.ofSeconds(10)))) {
             List<Delivery> deliveries = sender.sendToAll(report, List.of(refusing, url("/post")));
 
             assertThat(deliveries.get(0).succeeded()).isFalse();
