@@ -34,6 +34,44 @@ public final class FactRecorder {
     private static final String INSERT_WEEK = "INSERT INTO dashboard_server_weeks (flavor, major_version,"
             + " major_minor, week_day, server_id) VALUES (?, ?, ?, ?, ?)";
 
+    private static final String FIND_SERVER_ID = "SELECT server_id FROM dashboard_servers WHERE server_uid = ?";
+    private static final String DELETE_WEEKS = "DELETE FROM dashboard_server_weeks WHERE server_id = ?";
+    private static final String DELETE_SERVER = "DELETE FROM dashboard_servers WHERE server_id = ?";
+    private static final String FORCE_REFRESH = "UPDATE dashboard_refresh SET last_seen_watermark = -1";
+
+    /**
+     * Deletes every per-server row the dashboards keep for {@code serverUid} (its activity, labels and
+     * recent weeks) and marks the rollups for a refresh, so that the next refresh no longer counts it.
+     * Weeks already folded into {@code dashboard_weekly} keep their totals, which name no server.
+     *
+     * @param connection  a connection inside the transaction that erases the server's other data
+     * @return whether the dashboards knew the server
+     */
+    public boolean erase(Connection connection, String serverUid) throws SQLException {
+        Long serverId = null;
+        try (PreparedStatement find = connection.prepareStatement(FIND_SERVER_ID)) {
+            find.setString(1, serverUid);
+            try (ResultSet rows = find.executeQuery()) {
+                if (rows.next()) {
+                    serverId = rows.getLong(1);
+                }
+            }
+        }
+        if (serverId == null) {
+            return false;
+        }
+        for (String delete : new String[] {DELETE_VALUES, DELETE_WEEKS, DELETE_SERVER}) {
+            try (PreparedStatement statement = connection.prepareStatement(delete)) {
+                statement.setLong(1, serverId);
+                statement.executeUpdate();
+            }
+        }
+        try (PreparedStatement statement = connection.prepareStatement(FORCE_REFRESH)) {
+            statement.executeUpdate();
+        }
+        return true;
+    }
+
     /**
      * Records one report of the server that {@code facts} names.
      *
