@@ -34,6 +34,11 @@ public final class FactRecorder {
     private static final String INSERT_WEEK = "INSERT INTO dashboard_server_weeks (flavor, major_version,"
             + " major_minor, week_day, server_id) VALUES (?, ?, ?, ?, ?)";
 
+    /** Width of the label columns; a longer label from a report is cut, so it cannot fail the insert. */
+    static final int MAX_LABEL_LENGTH = 128;
+    /** Width of the major_minor columns. */
+    static final int MAX_MAJOR_MINOR_LENGTH = 32;
+
     private static final String FIND_SERVER_ID = "SELECT server_id FROM dashboard_servers WHERE server_uid = ?";
     private static final String DELETE_WEEKS = "DELETE FROM dashboard_server_weeks WHERE server_id = ?";
     private static final String DELETE_SERVER = "DELETE FROM dashboard_servers WHERE server_id = ?";
@@ -160,7 +165,7 @@ public final class FactRecorder {
             for (FactLabel label : labels) {
                 insert.setLong(1, serverId);
                 insert.setString(2, label.dimension());
-                insert.setString(3, label.label());
+                insert.setString(3, clip(label.label(), MAX_LABEL_LENGTH));
                 insert.setObject(4, label.tableCount(), Types.BIGINT);
                 insert.setObject(5, label.dataBytes(), Types.BIGINT);
                 insert.addBatch();
@@ -195,7 +200,7 @@ public final class FactRecorder {
         static VersionFacts of(ServerFacts facts) {
             Integer major = facts.majorVersion().isPresent() ? facts.majorVersion().getAsInt() : null;
             return new VersionFacts(0, facts.flavor().map(ServerFacts.Flavor::displayName).orElse(null), major,
-                    facts.majorMinor().orElse(null));
+                    facts.majorMinor().map(text -> clip(text, MAX_MAJOR_MINOR_LENGTH)).orElse(null));
         }
 
         VersionFacts withServerId(long id) {
@@ -208,5 +213,14 @@ public final class FactRecorder {
             statement.setObject(first + 1, majorVersion, Types.INTEGER);
             statement.setString(first + 2, majorMinor);
         }
+    }
+
+    /** Cuts {@code text} to at most {@code maxLength} characters without splitting a surrogate pair. */
+    static String clip(String text, int maxLength) {
+        if (text == null || text.length() <= maxLength) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(maxLength - 1)) ? maxLength - 1 : maxLength;
+        return text.substring(0, end);
     }
 }

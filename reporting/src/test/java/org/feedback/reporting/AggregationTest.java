@@ -257,6 +257,22 @@ class AggregationTest {
 
     @ParameterizedTest
     @EnumSource(TestDatabase.class)
+    void distributionChart_overlongLabel_storedCut(TestDatabase database) throws SQLException {
+        use(database);
+        String longName = "Distro " + "x".repeat(300);
+        record(days(1), ServerFacts.from(Reports.full("long", "10.11.9-MariaDB", "mariadb.org binary distribution")
+                .add("Os_distribution_name", longName).build()));
+
+        ChartData.Breakdown distributions = (ChartData.Breakdown) refreshAndQuery(database, 1)
+                .chart(chart("distribution"), Filter.DEFAULT);
+
+        // The label column is 128 characters wide; a longer label is cut instead of failing the report.
+        assertThat(distributions.groups()).extracting(ChartData.Group::label)
+                .containsExactly(longName.substring(0, FactRecorder.MAX_LABEL_LENGTH));
+    }
+
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
     void enginesChart_twoServers_sumsTablesAndBytes(TestDatabase database) throws SQLException {
         use(database);
         record(days(1), ServerFacts.from(Reports.full("a", "10.11.9-MariaDB", "mariadb.org binary distribution")
