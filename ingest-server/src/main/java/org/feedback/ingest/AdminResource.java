@@ -10,7 +10,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.sql.SQLException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
@@ -43,7 +42,7 @@ public class AdminResource {
     @GET
     @Path("reports")
     @Operation(summary = "List the stored reports of one server, newest first (at most 1000)")
-    public Response list(@QueryParam("server") String serverUid) throws SQLException {
+    public Response list(@QueryParam("server") String serverUid) {
         if (serverUid == null || serverUid.isBlank()) {
             return missingServer();
         }
@@ -55,7 +54,7 @@ public class AdminResource {
     @Path("reports/{id}")
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(summary = "Fetch one stored report as scrubbed text in the escaped report format")
-    public Response fetch(@PathParam("id") long reportId) throws SQLException {
+    public Response fetch(@PathParam("id") long reportId) {
         return archive.text(reportId)
                 .map(text -> Response.ok(text, MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build())
                 .orElseGet(() -> Response.status(Response.Status.NOT_FOUND).type(MediaType.TEXT_PLAIN_TYPE)
@@ -77,7 +76,7 @@ public class AdminResource {
     @POST
     @Path("retention")
     @Operation(summary = "Delete raw reports older than feedback.retention.max-age now")
-    public RetentionJob.Outcome runRetention() throws SQLException {
+    public RetentionJob.Outcome runRetention() {
         return retention.run();
     }
 

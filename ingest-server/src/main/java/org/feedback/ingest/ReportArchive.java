@@ -1,23 +1,18 @@
 package org.feedback.ingest;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
 
 /**
- * Reads and deletes stored raw reports for the admin API and the retention job. Nothing here is reachable
- * from the public endpoints.
+ * Reads and deletes stored raw reports for the admin API and the retention job, through the Panache
+ * entities; the write path stores with plain JDBC in groups (see {@link ReportStore}). Nothing here is
+ * reachable from the public endpoints.
  */
 @ApplicationScoped
 class ReportArchive {
@@ -26,14 +21,6 @@ class ReportArchive {
     static final int MAX_LISTED = 1000;
     /** Reports deleted per transaction by retention, so that no delete holds locks for long. */
     static final int RETENTION_CHUNK = 1000;
-
-    private static final String LIST = "SELECT id, received_at, report_time, kind, format_version, entry_count,"
-            + " scrubbed_count, body_bytes, OCTET_LENGTH(body) FROM reports WHERE server_uid = ? ORDER BY report_time DESC, id DESC";
-    private static final String FETCH = "SELECT body_encoding, body FROM reports WHERE id = ?";
-    private static final String OLD_IDS = "SELECT id FROM reports WHERE received_at < ?";
-
-    @Inject
-    DataSource dataSource;
 
     @Inject
     Event<ServerErasedEvent> erasedEvents;
@@ -50,31 +37,21 @@ class ReportArchive {
     }
 
     /** Lists the newest {@value #MAX_LISTED} reports of one server, newest first. */
-    List<ReportInfo> list(String serverUid) throws SQLException {
-        List<ReportInfo> reports = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(LIST)) {
-            statement.setString(1, serverUid);
-            statement.setMaxRows(MAX_LISTED);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    reports.add(new ReportInfo(rows.getLong(1), rows.getLong(2), rows.getLong(3), rows.getString(4),
-                            rows.getString(5), rows.getInt(6), rows.getInt(7), rows.getInt(8), rows.getInt(9)));
-                }
-            }
-        }
-        return reports;
+    List<ReportInfo> list(String serverUid) {
+        List<ReportEntity> reports = ReportEntity.find("serverUid", Sort.descending("reportTime", "id"), serverUid)
+                .page(0, MAX_LISTED).list();
+        return reports.stream().map(ReportArchive::info).toList();
+    }
+
+    private static ReportInfo info(ReportEntity report) {
+        return new ReportInfo(report.id, report.receivedAt, report.reportTime, report.kind, report.formatVersion,
+                report.entryCount, report.scrubbedCount, report.bodyBytes, report.body.length);
     }
 
     /** Returns the scrubbed text of one report in the escaped format, or empty when there is no such report. */
-    Optional<byte[]> text(long reportId) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(FETCH)) {
-            statement.setLong(1, reportId);
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next() ? Optional.of(BodyCodec.expand(rows.getString(1), rows.getBytes(2))) : Optional.empty();
-            }
-        }
+    Optional<byte[]> text(long reportId) {
+        return ReportEntity.<ReportEntity>findByIdOptional(reportId)
+                .map(report -> BodyCodec.expand(report.bodyEncoding, report.body));
     }
 
     /**
@@ -83,12 +60,10 @@ class ReportArchive {
      */
     Erasure erase(String serverUid) {
         return QuarkusTransaction.requiringNew().call(() -> {
-            try (Connection connection = dataSource.getConnection()) {
-                int reports = deleteWhere(connection, "DELETE FROM reports WHERE server_uid = ?", serverUid);
-                int servers = deleteWhere(connection, "DELETE FROM servers WHERE server_uid = ?", serverUid);
-                erasedEvents.fire(new ServerErasedEvent(serverUid));
-                return new Erasure(serverUid, reports, servers > 0);
-            }
+            long reports = ReportEntity.delete("serverUid", serverUid);
+            boolean server = ServerEntity.deleteById(serverUid);
+            erasedEvents.fire(new ServerErasedEvent(serverUid));
+            return new Erasure(serverUid, Math.toIntExact(reports), server);
         });
     }
 
@@ -96,47 +71,23 @@ class ReportArchive {
      * Deletes raw reports that arrived before {@code cutoffEpochSeconds}, {@value #RETENTION_CHUNK} per
      * transaction; returns how many were deleted. Servers and everything derived from reports stay.
      */
-    int deleteReceivedBefore(long cutoffEpochSeconds) throws SQLException {
+    int deleteReceivedBefore(long cutoffEpochSeconds) {
         int deleted = 0;
         while (true) {
-            List<Long> ids = oldIds(cutoffEpochSeconds);
-            if (ids.isEmpty()) {
+            int chunk = QuarkusTransaction.requiringNew().call(() -> deleteChunk(cutoffEpochSeconds));
+            if (chunk == 0) {
                 return deleted;
             }
-            deleted += QuarkusTransaction.requiringNew().call(() -> deleteIds(ids));
+            deleted += chunk;
         }
     }
 
-    private List<Long> oldIds(long cutoffEpochSeconds) throws SQLException {
-        List<Long> ids = new ArrayList<>(RETENTION_CHUNK);
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(OLD_IDS)) {
-            statement.setLong(1, cutoffEpochSeconds);
-            statement.setMaxRows(RETENTION_CHUNK);
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    ids.add(rows.getLong(1));
-                }
-            }
-        }
-        return ids;
-    }
-
-    private int deleteIds(List<Long> ids) throws SQLException {
-        String placeholders = String.join(", ", Collections.nCopies(ids.size(), "?"));
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement delete = connection.prepareStatement("DELETE FROM reports WHERE id IN (" + placeholders + ")")) {
-            for (int i = 0; i < ids.size(); i++) {
-                delete.setLong(i + 1, ids.get(i));
-            }
-            return delete.executeUpdate();
-        }
-    }
-
-    private static int deleteWhere(Connection connection, String sql, String serverUid) throws SQLException {
-        try (PreparedStatement delete = connection.prepareStatement(sql)) {
-            delete.setString(1, serverUid);
-            return delete.executeUpdate();
-        }
+    private static int deleteChunk(long cutoffEpochSeconds) {
+        List<Long> ids = ReportEntity.getEntityManager()
+                .createQuery("SELECT r.id FROM ReportEntity r WHERE r.receivedAt < :cutoff", Long.class)
+                .setParameter("cutoff", cutoffEpochSeconds)
+                .setMaxResults(RETENTION_CHUNK)
+                .getResultList();
+        return ids.isEmpty() ? 0 : Math.toIntExact(ReportEntity.delete("id in ?1", ids));
     }
 }
