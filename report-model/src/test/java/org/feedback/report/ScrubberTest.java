@@ -196,4 +196,19 @@ class ScrubberTest {
         assertThat(twice.report()).isEqualTo(once.report());
         assertThat(twice.changes()).isEmpty();
     }
+
+    @Test
+    void scrub_fullTextTableSettings_masked() {
+        Report report = Report.builder()
+                .add("innodb_ft_aux_table", "customer_acme/docs")
+                .add("innodb_ft_server_stopword_table", "customer_acme/stopwords")
+                .add("innodb_ft_user_stopword_table", "")
+                .build();
+
+        Report clean = scrubber.scrub(report).report();
+
+        assertThat(clean.value("innodb_ft_aux_table")).contains(PrivacyRules.MASKED_VALUE);
+        assertThat(clean.value("innodb_ft_server_stopword_table")).contains(PrivacyRules.MASKED_VALUE);
+        assertThat(clean.value("innodb_ft_user_stopword_table")).contains("");
+    }
 }
