@@ -12,20 +12,24 @@ import java.util.zip.Inflater;
 /**
  * Compresses and expands stored report bodies.
  *
- * <p>New bodies are raw deflate with a preset dictionary ({@value #DICTIONARY_ENCODING}): the dictionary is
- * the scrubbed text of a real full report of MariaDB 10.11, so the names and most values of another report
- * compress to back-references. That takes a 25 KB full report to about a tenth of the size gzip reaches
- * (docs/benchmarks.md has the numbers). The dictionary file never changes once released, because stored
+ * <p>New bodies are raw deflate with a preset dictionary, so the names and most values of a report compress
+ * to back-references into it. There are two dictionaries, because the two main senders spell their keys
+ * differently: {@value #DICTIONARY_ENCODING} is the scrubbed text of a real full report of MariaDB 10.11's
+ * feedback plugin (upper-case names), and {@value #AGENT_DICTIONARY_ENCODING} that of a real report of this
+ * project's agent (lower-case names, and the agent's own keys), used for reports that carry
+ * {@code FEEDBACK_FORMAT_VERSION}. Either takes a full report to about a tenth of the size gzip reaches
+ * (docs/benchmarks.md has the numbers). A dictionary file never changes once released, because stored
  * bodies need it to expand; a better dictionary gets a new encoding name. Bodies written before the
- * dictionary existed are {@value #GZIP_ENCODING}.
+ * dictionaries existed are {@value #GZIP_ENCODING}.
  */
 final class BodyCodec {
 
     static final String GZIP_ENCODING = "gzip";
     static final String DICTIONARY_ENCODING = "deflate-d1";
+    static final String AGENT_DICTIONARY_ENCODING = "deflate-d2";
 
-    private static final String DICTIONARY_RESOURCE = "/org/feedback/ingest/report-dictionary-1.txt";
-    private static final byte[] DICTIONARY = loadDictionary();
+    private static final byte[] DICTIONARY = loadDictionary("/org/feedback/ingest/report-dictionary-1.txt");
+    private static final byte[] AGENT_DICTIONARY = loadDictionary("/org/feedback/ingest/report-dictionary-2.txt");
 
     private final ThreadLocal<Deflater> deflaters;
 
@@ -37,14 +41,24 @@ final class BodyCodec {
         this.deflaters = ThreadLocal.withInitial(() -> new Deflater(level, true));
     }
 
+    /** A compressed body and the name of its encoding. */
+    record Compressed(String encoding, byte[] body) {
+    }
+
     /**
-     * Compresses the first {@code length} bytes of {@code text} with the preset dictionary; the result's
-     * encoding is {@value #DICTIONARY_ENCODING}.
+     * Compresses the first {@code length} bytes of {@code text} with the dictionary that suits its sender:
+     * the agent's when {@code agentReport} is set, the plugin's otherwise.
      */
-    byte[] compress(byte[] text, int length) {
+    Compressed compress(byte[] text, int length, boolean agentReport) {
+        return agentReport
+                ? new Compressed(AGENT_DICTIONARY_ENCODING, compress(text, length, AGENT_DICTIONARY))
+                : new Compressed(DICTIONARY_ENCODING, compress(text, length, DICTIONARY));
+    }
+
+    private byte[] compress(byte[] text, int length, byte[] dictionary) {
         Deflater deflater = deflaters.get();
         deflater.reset();
-        deflater.setDictionary(DICTIONARY);
+        deflater.setDictionary(dictionary);
         deflater.setInput(text, 0, length);
         deflater.finish();
         ByteArrayOutputStream out = new ByteArrayOutputStream(length / 8 + 64);
@@ -58,17 +72,18 @@ final class BodyCodec {
     /** Expands a stored body written with {@code encoding}. */
     static byte[] expand(String encoding, byte[] body) {
         return switch (encoding) {
-            case DICTIONARY_ENCODING -> inflateWithDictionary(body);
+            case DICTIONARY_ENCODING -> inflate(body, DICTIONARY, encoding);
+            case AGENT_DICTIONARY_ENCODING -> inflate(body, AGENT_DICTIONARY, encoding);
             case GZIP_ENCODING -> gunzip(body);
-            default -> throw new IllegalArgumentException("unknown body encoding '" + encoding
-                    + "'; this server reads " + GZIP_ENCODING + " and " + DICTIONARY_ENCODING);
+            default -> throw new IllegalArgumentException("unknown body encoding '" + encoding + "'; this server reads "
+                    + GZIP_ENCODING + ", " + DICTIONARY_ENCODING + " and " + AGENT_DICTIONARY_ENCODING);
         };
     }
 
-    private static byte[] inflateWithDictionary(byte[] body) {
+    private static byte[] inflate(byte[] body, byte[] dictionary, String encoding) {
         Inflater inflater = new Inflater(true);
         try {
-            inflater.setDictionary(DICTIONARY);
+            inflater.setDictionary(dictionary);
             inflater.setInput(body);
             ByteArrayOutputStream out = new ByteArrayOutputStream(body.length * 8);
             byte[] chunk = new byte[8192];
@@ -81,7 +96,7 @@ final class BodyCodec {
             }
             return out.toByteArray();
         } catch (DataFormatException e) {
-            throw new IllegalStateException("stored body is not valid " + DICTIONARY_ENCODING + " data: " + e.getMessage(), e);
+            throw new IllegalStateException("stored body is not valid " + encoding + " data: " + e.getMessage(), e);
         } finally {
             inflater.end();
         }
@@ -95,10 +110,10 @@ final class BodyCodec {
         }
     }
 
-    private static byte[] loadDictionary() {
-        try (InputStream in = BodyCodec.class.getResourceAsStream(DICTIONARY_RESOURCE)) {
+    private static byte[] loadDictionary(String resource) {
+        try (InputStream in = BodyCodec.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("resource " + DICTIONARY_RESOURCE + " is missing from the server jar");
+                throw new IllegalStateException("resource " + resource + " is missing from the server jar");
             }
             return in.readAllBytes();
         } catch (IOException e) {

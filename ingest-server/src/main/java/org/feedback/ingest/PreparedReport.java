@@ -30,14 +30,16 @@ record PreparedReport(String formatVersion, String contentSha256, int entryCount
         EscapedText text = EscapedText.of(report);
         MessageDigest sha256 = SHA_256.get();
         sha256.update(text.bytes(), 0, text.length());
+        String formatVersion = report.value(ReportKeys.FORMAT_VERSION).orElse(null);
+        BodyCodec.Compressed body = codec.compress(text.bytes(), text.length(), formatVersion != null);
         return new PreparedReport(
-                report.value(ReportKeys.FORMAT_VERSION).orElse(null),
+                formatVersion,
                 HexFormat.of().formatHex(sha256.digest()),
                 report.size(),
                 scrubbed.changes().size(),
                 text.length(),
-                BodyCodec.DICTIONARY_ENCODING,
-                codec.compress(text.bytes(), text.length()));
+                body.encoding(),
+                body.body());
     }
 
     private static MessageDigest newSha256() {

@@ -16,9 +16,10 @@ class BodyCodecTest {
     void compress_reportOfAnotherServer_expandsToSameBytes() throws Exception {
         byte[] text = scrubbedText(Uploads.MARIADB_10_11_SECOND_INSTANCE);
 
-        byte[] body = new BodyCodec(3).compress(text, text.length);
+        BodyCodec.Compressed body = new BodyCodec(3).compress(text, text.length, false);
 
-        assertThat(BodyCodec.expand(BodyCodec.DICTIONARY_ENCODING, body)).isEqualTo(text);
+        assertThat(body.encoding()).isEqualTo(BodyCodec.DICTIONARY_ENCODING);
+        assertThat(BodyCodec.expand(body.encoding(), body.body())).isEqualTo(text);
     }
 
     @Test
@@ -26,7 +27,7 @@ class BodyCodecTest {
         // The dictionary comes from the other fixture, so this is the case of a new server's first report.
         byte[] text = scrubbedText(Uploads.MARIADB_10_11_SECOND_INSTANCE);
 
-        assertThat(new BodyCodec(3).compress(text, text.length)).hasSizeLessThan(2048);
+        assertThat(new BodyCodec(3).compress(text, text.length, false).body()).hasSizeLessThan(2048);
     }
 
     @Test
@@ -37,7 +38,25 @@ class BodyCodecTest {
             out.write(text);
         }
 
-        assertThat(new BodyCodec(3).compress(text, text.length)).hasSizeLessThan(gzip.size() / 4);
+        assertThat(new BodyCodec(3).compress(text, text.length, false).body()).hasSizeLessThan(gzip.size() / 4);
+    }
+
+    @Test
+    void compress_agentReportOfAnotherServer_expandsToSameBytes() throws Exception {
+        byte[] text = scrubbedText(Uploads.AGENT_PRIVATE_INSTANCE);
+
+        BodyCodec.Compressed body = new BodyCodec(3).compress(text, text.length, true);
+
+        assertThat(body.encoding()).isEqualTo(BodyCodec.AGENT_DICTIONARY_ENCODING);
+        assertThat(BodyCodec.expand(body.encoding(), body.body())).isEqualTo(text);
+    }
+
+    @Test
+    void compress_agentReportOfAnotherServer_belowTwoKilobytes() throws Exception {
+        // The agent dictionary comes from the agent's report of another server (the shared test server).
+        byte[] text = scrubbedText(Uploads.AGENT_PRIVATE_INSTANCE);
+
+        assertThat(new BodyCodec(3).compress(text, text.length, true).body()).hasSizeLessThan(2048);
     }
 
     @Test

@@ -15,6 +15,8 @@ final class Uploads {
 
     /** Output of the same query on a second, freshly installed MariaDB 10.11.19 after a short workload. */
     static final String MARIADB_10_11_SECOND_INSTANCE = "mariadb-10.11-second-instance-feedback.txt";
+    /** The agent's report of a private MariaDB 10.11 instance, one InnoDB and one Aria table. */
+    static final String AGENT_PRIVATE_INSTANCE = "agent-report-private-instance.txt";
 
     private Uploads() {
     }
