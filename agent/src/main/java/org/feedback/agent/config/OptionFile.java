@@ -2,7 +2,9 @@ package org.feedback.agent.config;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,6 +52,12 @@ final class OptionFile {
         List<String> lines;
         try {
             lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException("option file " + file + " does not exist; check the path given to"
+                    + " --defaults-file, --defaults-extra-file or !include");
+        } catch (AccessDeniedException e) {
+            throw new ConfigException("cannot read option file " + file + ": permission denied for the user the"
+                    + " agent runs as");
         } catch (IOException e) {
             throw new ConfigException("cannot read option file " + file + ": " + e.getMessage());
         }

@@ -82,4 +82,14 @@ class OptionFileTest {
     private Path write(String name, String text) throws Exception {
         return Files.writeString(dir.resolve(name), text);
     }
+
+    @Test
+    void read_missingFile_saysItDoesNotExist() {
+        Path missing = Path.of("/nonexistent/feedback-agent.cnf");
+
+        assertThatThrownBy(() -> OptionFile.read(missing))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("option file /nonexistent/feedback-agent.cnf does not exist; check the path given to"
+                        + " --defaults-file, --defaults-extra-file or !include");
+    }
 }
