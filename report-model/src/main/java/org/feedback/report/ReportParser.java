@@ -29,7 +29,7 @@ import java.util.Objects;
  * <p>Instances are immutable and thread-safe. All instances share a bounded table of the names they have
  * seen, so that parsing many reports of the same kind allocates each name once, and a fixed table of common
  * short values such as {@code 0} and {@code OFF}. Parsing the 25.5 KB MariaDB 10.11 report allocates about
- * 35 KB once the name table holds its names (JMH's GC profiler; see {@code docs/benchmarks.md}).
+ * 35 KB once the name table contains its names (JMH's GC profiler; see {@code docs/benchmarks.md}).
  */
 public final class ReportParser {
 
@@ -90,7 +90,7 @@ public final class ReportParser {
      */
     public Report parse(InputStream in) throws IOException, ReportParseException {
         int max = limits.maxReportBytes();
-        // available() is only a hint, but when it tells the whole size, one buffer of that size suffices.
+        // available() is only a hint, but when it returns the whole size, one buffer of that size suffices.
         int firstBufferBytes = Math.max(FIRST_STREAM_BUFFER_BYTES, Math.min(in.available(), max) + 1);
         byte[] buffer = new byte[Math.min(max + 1, firstBufferBytes)];
         int total = 0;

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * Builds a report from the running MariaDB server on 127.0.0.1:3306 (user root, no password) the way the
  * agent does, with {@code SHOW GLOBAL VARIABLES} filtered by the allowlist, {@code SHOW GLOBAL STATUS} and
  * {@code information_schema.PLUGINS}, then checks the scrubbed, written and parsed report against what the
- * server itself answers. The test only reads.
+ * server itself returns. The test only reads.
  */
 class LiveServerFactsTest {
 

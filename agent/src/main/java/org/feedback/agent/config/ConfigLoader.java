@@ -46,7 +46,7 @@ public final class ConfigLoader {
         this.systemFiles = List.copyOf(systemFiles);
     }
 
-    /** A loader that reads this process's environment, home directory and the usual system option files. */
+    /** Returns a loader that reads this process's environment, home directory and the usual system option files. */
     public static ConfigLoader fromSystem() {
         return new ConfigLoader(System.getenv(), Path.of(System.getProperty("user.home")),
                 List.of(Path.of("/etc/my.cnf"), Path.of("/etc/mysql/my.cnf")));

@@ -65,13 +65,13 @@ public enum Setting {
     /** Prefix of the environment variables, for example {@code FEEDBACK_AGENT_URL}. */
     public static final String ENVIRONMENT_PREFIX = "FEEDBACK_AGENT_";
 
-    /** Which commands use a setting. */
+    /** Group of commands that use a setting. */
     public enum Scope {
-        /** Where the database server is and how to log in: every command that collects. */
+        /** Database server address and login, used by every command that collects. */
         CONNECTION,
-        /** What goes into a report beyond the collected facts: every command that collects. */
+        /** Report content beyond the collected facts, used by every command that collects. */
         REPORT,
-        /** Where and how reports are posted: {@code send} and {@code run}. */
+        /** Delivery targets and HTTP settings, used by {@code send} and {@code run}. */
         SEND,
         /** Scheduling, retries and the spool: {@code run}. */
         DAEMON
