@@ -6,7 +6,10 @@
 #
 # BUILD_OPTIONS adds Maven options to the server's build, for example
 #   BUILD_OPTIONS=-Dquarkus.arc.exclude-types=org.feedback.ingest.dashboard.FactObserver
-# to measure the ingest path without the dashboard's per-report observer.
+# to measure the ingest path without the dashboard's per-report observer. SERVER_JAVA_OPTIONS adds JVM
+# options to the server, for example
+#   SERVER_JAVA_OPTIONS=-XX:StartFlightRecording=filename=target/benchmark/server.jfr,settings=profile
+# to profile it.
 #
 # PostgreSQL must run on 127.0.0.1:5432 with trust authentication for user postgres; the database
 # feedback_ingest_bench is dropped and created again. Nothing is sent anywhere but 127.0.0.1.
@@ -39,7 +42,7 @@ case "$kind" in
     ;;
 esac
 
-java -Xmx1g -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=$port -Dfeedback.rate-limit.enabled=false \
+java -Xmx1g ${SERVER_JAVA_OPTIONS:-} -Dquarkus.http.host=127.0.0.1 -Dquarkus.http.port=$port -Dfeedback.rate-limit.enabled=false \
   -jar "ingest-server/target/quarkus-app-$kind/quarkus-run.jar" > "$work/server-$kind.log" 2>&1 &
 server=$!
 trap 'kill $server 2>/dev/null; wait $server 2>/dev/null || true' EXIT

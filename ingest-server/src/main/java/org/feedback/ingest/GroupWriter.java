@@ -20,8 +20,8 @@ import org.feedback.report.ServerFacts;
 
 /**
  * Writes one group of reports inside the caller's JTA transaction: inserts the new reports with one JDBC
- * batch, upserts one {@code servers} row per server with another, and fires {@link ReportStoredEvent} for
- * each new report. Observers of the event get the same transaction, because inside a JTA transaction the
+ * batch, upserts one {@code servers} row per server with another, and fires one {@link ReportsStoredEvent}
+ * for the new reports. Observers of the event get the same transaction, because inside a JTA transaction the
  * data source hands out the connection already enlisted in it.
  *
  * <p>Copies of one report inside the group are stored once. Copies already in the database are found only
@@ -39,10 +39,10 @@ final class GroupWriter {
     private static final int MAX_FORMAT_VERSION = 16;
 
     private final DataSource dataSource;
-    private final Event<ReportStoredEvent> storedEvents;
+    private final Event<ReportsStoredEvent> storedEvents;
     private volatile StoreSql sql;
 
-    GroupWriter(DataSource dataSource, Event<ReportStoredEvent> storedEvents) {
+    GroupWriter(DataSource dataSource, Event<ReportsStoredEvent> storedEvents) {
         this.dataSource = dataSource;
         this.storedEvents = storedEvents;
     }
@@ -58,9 +58,13 @@ final class GroupWriter {
             List<PendingReport> fresh = firstCopies(group, ids);
             insertReports(connection, fresh, ids);
             upsertServers(connection, statements, fresh);
-            for (PendingReport report : fresh) {
-                storedEvents.fire(new ReportStoredEvent(ids.get(report.key()), report.receivedAt(), report.facts(),
-                        report.scrubbed()));
+            if (!fresh.isEmpty()) {
+                List<ReportStoredEvent> stored = new ArrayList<>(fresh.size());
+                for (PendingReport report : fresh) {
+                    stored.add(new ReportStoredEvent(ids.get(report.key()), report.receivedAt(), report.facts(),
+                            report.scrubbed()));
+                }
+                storedEvents.fire(new ReportsStoredEvent(stored));
             }
             return outcomes(group, fresh, ids);
         }

@@ -50,7 +50,7 @@ public class ReportStore {
     DataSource dataSource;
 
     @Inject
-    Event<ReportStoredEvent> storedEvents;
+    Event<ReportsStoredEvent> storedEvents;
 
     @Inject
     IngestConfig config;

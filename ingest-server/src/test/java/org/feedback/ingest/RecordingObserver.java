@@ -9,7 +9,7 @@ import jakarta.transaction.TransactionManager;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Test observer: records every {@link ReportStoredEvent}, whether a transaction was active for it, and erasures. */
+/** Test observer: records every report of each {@link ReportsStoredEvent}, whether a transaction was active for it, and erasures. */
 @ApplicationScoped
 public class RecordingObserver {
 
@@ -24,8 +24,11 @@ public class RecordingObserver {
     @Inject
     TransactionManager transactions;
 
-    void onStored(@Observes ReportStoredEvent event) throws SystemException {
-        observed.add(new Observed(event, transactions.getStatus() == Status.STATUS_ACTIVE));
+    void onStored(@Observes ReportsStoredEvent group) throws SystemException {
+        boolean inTransaction = transactions.getStatus() == Status.STATUS_ACTIVE;
+        for (ReportStoredEvent event : group.reports()) {
+            observed.add(new Observed(event, inTransaction));
+        }
     }
 
     void onErased(@Observes ServerErasedEvent event) {

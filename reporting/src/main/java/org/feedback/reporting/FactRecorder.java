@@ -4,45 +4,312 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.feedback.report.ServerFacts;
 
 /**
- * Records what the dashboards need from one stored report: the server's activity, its latest labels
- * (full reports only) and its activity in the report's week. It runs on the caller's connection and
- * commits nothing, so that it takes part in the transaction that stores the report.
+ * Records what the dashboards need from stored reports: each server's activity, its latest labels (full
+ * reports only) and its activity in each report's week. It runs on the caller's connection and commits
+ * nothing, so that it takes part in the transaction that stores the reports.
  *
- * <p>A notice counts as activity but leaves the server's labels as its latest full report set them.
+ * <p>A group of reports costs a fixed number of statements, however many reports it holds: one to lock
+ * the servers' rows, then one batch or multi-row statement per kind of change. A notice counts as activity
+ * but leaves the server's labels as its latest full report set them.
  */
 public final class FactRecorder {
-
-    private static final String FIND_SERVER = "SELECT server_id, last_seen, flavor, major_version, major_minor"
-            + " FROM dashboard_servers WHERE server_uid = ? FOR UPDATE";
-    private static final String INSERT_SERVER = "INSERT INTO dashboard_servers (server_uid, first_seen, last_seen,"
-            + " last_seen_day, facts_time, flavor, major_version, major_minor) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String UPDATE_SEEN = "UPDATE dashboard_servers SET last_seen = ?, last_seen_day = ?"
-            + " WHERE server_id = ?";
-    private static final String UPDATE_FACTS = "UPDATE dashboard_servers SET facts_time = ?, flavor = ?,"
-            + " major_version = ?, major_minor = ? WHERE server_id = ?";
-    private static final String DELETE_VALUES = "DELETE FROM dashboard_server_values WHERE server_id = ?";
-    private static final String INSERT_VALUE = "INSERT INTO dashboard_server_values (server_id, dimension, label,"
-            + " table_count, data_bytes) VALUES (?, ?, ?, ?, ?)";
-    private static final String UPDATE_WEEK = "UPDATE dashboard_server_weeks SET flavor = ?, major_version = ?,"
-            + " major_minor = ? WHERE week_day = ? AND server_id = ?";
-    private static final String INSERT_WEEK = "INSERT INTO dashboard_server_weeks (flavor, major_version,"
-            + " major_minor, week_day, server_id) VALUES (?, ?, ?, ?, ?)";
 
     /** Width of the label columns; a longer label from a report is cut, so it cannot fail the insert. */
     static final int MAX_LABEL_LENGTH = 128;
     /** Width of the major_minor columns. */
     static final int MAX_MAJOR_MINOR_LENGTH = 32;
+    /** Most rows in one multi-row statement: 500 rows of at most 5 parameters stay far below every driver's limit. */
+    private static final int MAX_ROWS_PER_STATEMENT = 500;
+
+    private static final String LOCK_SERVERS = "SELECT server_id, server_uid, last_seen, flavor, major_version,"
+            + " major_minor, labels_hash FROM dashboard_servers WHERE server_uid IN (%s) ORDER BY server_uid FOR UPDATE";
+    private static final String FIND_IDS = "SELECT server_id, server_uid FROM dashboard_servers WHERE server_uid IN (%s)";
+    private static final String INSERT_SERVERS = "INSERT INTO dashboard_servers (server_uid, first_seen, last_seen,"
+            + " last_seen_day, facts_time, flavor, major_version, major_minor, labels_hash) VALUES %s";
+    private static final String UPDATE_SEEN = "UPDATE dashboard_servers SET last_seen = ?, last_seen_day = ?"
+            + " WHERE server_id = ?";
+    private static final String UPDATE_FACTS = "UPDATE dashboard_servers SET facts_time = ?, flavor = ?,"
+            + " major_version = ?, major_minor = ?, labels_hash = ? WHERE server_id = ?";
+    private static final String DELETE_VALUES_OF = "DELETE FROM dashboard_server_values WHERE server_id IN (%s)";
+    private static final String UPDATE_VALUE_SIZES = "UPDATE dashboard_server_values SET table_count = ?,"
+            + " data_bytes = ? WHERE server_id = ? AND dimension = ? AND label = ?";
+    private static final String INSERT_VALUES = "INSERT INTO dashboard_server_values (server_id, dimension, label,"
+            + " table_count, data_bytes) VALUES %s";
+    private static final String FIND_WEEKS = "SELECT week_day, server_id FROM dashboard_server_weeks"
+            + " WHERE server_id IN (%s)";
+    private static final String UPDATE_WEEK = "UPDATE dashboard_server_weeks SET flavor = ?, major_version = ?,"
+            + " major_minor = ? WHERE week_day = ? AND server_id = ?";
+    private static final String INSERT_WEEKS = "INSERT INTO dashboard_server_weeks (flavor, major_version,"
+            + " major_minor, week_day, server_id) VALUES %s";
 
     private static final String FIND_SERVER_ID = "SELECT server_id FROM dashboard_servers WHERE server_uid = ?";
+    private static final String DELETE_VALUES = "DELETE FROM dashboard_server_values WHERE server_id = ?";
     private static final String DELETE_WEEKS = "DELETE FROM dashboard_server_weeks WHERE server_id = ?";
     private static final String DELETE_SERVER = "DELETE FROM dashboard_servers WHERE server_id = ?";
     private static final String FORCE_REFRESH = "UPDATE dashboard_refresh SET last_seen_watermark = -1";
+
+    /**
+     * One stored report, as the recorder sees it.
+     *
+     * @param receivedAt  when the report arrived, in seconds since the Unix epoch
+     * @param facts       the facts of the scrubbed report; must carry a server id
+     */
+    public record Arrival(long receivedAt, ServerFacts facts) {
+    }
+
+    /**
+     * Records one report of the server that {@code facts} names.
+     *
+     * @param connection  a connection inside the transaction that stores the report
+     * @param receivedAt  when the report arrived, in seconds since the Unix epoch
+     * @param facts       the facts of the scrubbed report; must carry a server id
+     * @throws IllegalArgumentException when {@code facts} has no server id
+     */
+    public void record(Connection connection, long receivedAt, ServerFacts facts) throws SQLException {
+        recordAll(connection, List.of(new Arrival(receivedAt, facts)));
+    }
+
+    /**
+     * Records the reports of one stored group, in the order given (which decides between two reports of
+     * one server that arrived in the same second). The servers' rows are locked in server id order, so
+     * that concurrent groups cannot deadlock on them.
+     *
+     * <p>NOTE: two first reports of the same new server stored by concurrent groups both insert; the second
+     * fails on the unique server id and its transaction, reports included, rolls back (the senders retry).
+     *
+     * @param connection  a connection inside the transaction that stores the reports
+     * @throws IllegalArgumentException when a report has no server id
+     */
+    public void recordAll(Connection connection, List<Arrival> arrivals) throws SQLException {
+        Map<String, ServerChange> changes = changesByServer(arrivals);
+        if (changes.isEmpty()) {
+            return;
+        }
+        lockKnownServers(connection, changes);
+        insertNewServers(connection, changes);
+        updateKnownServers(connection, changes);
+        replaceLabels(connection, changes);
+        recordWeeks(connection, changes);
+    }
+
+    /** Folds the arrivals into one change per server, keyed and ordered by server id. */
+    private static Map<String, ServerChange> changesByServer(List<Arrival> arrivals) {
+        Map<String, ServerChange> changes = new TreeMap<>();
+        for (Arrival arrival : arrivals) {
+            String serverUid = arrival.facts().serverUid().orElseThrow(() -> new IllegalArgumentException(
+                    "the report has no FEEDBACK_SERVER_UID, so the dashboards cannot attribute it to a server"));
+            changes.computeIfAbsent(serverUid, ServerChange::new).add(arrival);
+        }
+        return changes;
+    }
+
+    /** Locks the rows of the servers the dashboards know already and reads their stored state. */
+    private static void lockKnownServers(Connection connection, Map<String, ServerChange> changes) throws SQLException {
+        for (List<String> chunk : chunks(new ArrayList<>(changes.keySet()))) {
+            try (PreparedStatement lock = connection.prepareStatement(LOCK_SERVERS.formatted(placeholders(chunk.size(), 1)))) {
+                bindStrings(lock, chunk);
+                try (ResultSet rows = lock.executeQuery()) {
+                    while (rows.next()) {
+                        changes.get(rows.getString(2)).known(rows.getLong(1), rows.getLong(3), new VersionFacts(
+                                rows.getString(4), (Integer) rows.getObject(5, Integer.class), rows.getString(6)),
+                                (Long) rows.getObject(7, Long.class));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Inserts a row for each server seen for the first time, then reads the ids the database gave them. */
+    private static void insertNewServers(Connection connection, Map<String, ServerChange> changes) throws SQLException {
+        List<ServerChange> fresh = changes.values().stream().filter(change -> !change.wasKnown).toList();
+        for (List<ServerChange> chunk : chunks(fresh)) {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_SERVERS.formatted(placeholders(chunk.size(), 9)))) {
+                int parameter = 1;
+                for (ServerChange change : chunk) {
+                    insert.setString(parameter++, change.serverUid);
+                    insert.setLong(parameter++, change.firstSeen);
+                    insert.setLong(parameter++, change.lastSeen);
+                    insert.setInt(parameter++, Days.dayOf(change.lastSeen));
+                    insert.setObject(parameter++, change.latestFull == null ? null : change.factsTime, Types.BIGINT);
+                    parameter = change.current().bind(insert, parameter);
+                    insert.setObject(parameter++, change.latestFull == null ? null : change.labelsHash(), Types.BIGINT);
+                }
+                insert.executeUpdate();
+            }
+            List<String> uids = chunk.stream().map(change -> change.serverUid).toList();
+            try (PreparedStatement find = connection.prepareStatement(FIND_IDS.formatted(placeholders(uids.size(), 1)))) {
+                bindStrings(find, uids);
+                try (ResultSet rows = find.executeQuery()) {
+                    while (rows.next()) {
+                        changes.get(rows.getString(2)).serverId = rows.getLong(1);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Moves the last-seen time of known servers forward and stores the version facts of their latest full report. */
+    private static void updateKnownServers(Connection connection, Map<String, ServerChange> changes) throws SQLException {
+        try (PreparedStatement seen = connection.prepareStatement(UPDATE_SEEN);
+             PreparedStatement facts = connection.prepareStatement(UPDATE_FACTS)) {
+            int seenRows = 0;
+            int factRows = 0;
+            for (ServerChange change : changes.values()) {
+                if (!change.wasKnown) {
+                    continue;
+                }
+                if (change.lastSeen > change.storedLastSeen) {
+                    seen.setLong(1, change.lastSeen);
+                    seen.setInt(2, Days.dayOf(change.lastSeen));
+                    seen.setLong(3, change.serverId);
+                    seen.addBatch();
+                    seenRows++;
+                }
+                if (change.latestFull != null) {
+                    facts.setLong(1, change.factsTime);
+                    change.current().bind(facts, 2);
+                    facts.setLong(5, change.labelsHash());
+                    facts.setLong(6, change.serverId);
+                    facts.addBatch();
+                    factRows++;
+                }
+            }
+            if (seenRows > 0) {
+                seen.executeBatch();
+            }
+            if (factRows > 0) {
+                facts.executeBatch();
+            }
+        }
+    }
+
+    /**
+     * Replaces the labels of every server that sent a full report with those of its latest one. When the
+     * server's labels are the ones already stored (the usual weekly report), only the table counts and
+     * sizes of its engines are updated.
+     */
+    private static void replaceLabels(Connection connection, Map<String, ServerChange> changes) throws SQLException {
+        List<Long> relabelled = new ArrayList<>();
+        List<Object[]> rows = new ArrayList<>();
+        try (PreparedStatement sizes = connection.prepareStatement(UPDATE_VALUE_SIZES)) {
+            int sizeRows = 0;
+            for (ServerChange change : changes.values()) {
+                if (change.latestFull == null) {
+                    continue;
+                }
+                boolean sameLabels = change.storedLabelsHash != null && change.storedLabelsHash == change.labelsHash();
+                if (change.wasKnown && !sameLabels) {
+                    relabelled.add(change.serverId);
+                }
+                for (FactLabel label : change.labels()) {
+                    if (!sameLabels) {
+                        rows.add(new Object[] {change.serverId, label.dimension(), label.label(), label.tableCount(),
+                            label.dataBytes()});
+                    } else if (label.tableCount() != null || label.dataBytes() != null) {
+                        sizes.setObject(1, label.tableCount(), Types.BIGINT);
+                        sizes.setObject(2, label.dataBytes(), Types.BIGINT);
+                        sizes.setLong(3, change.serverId);
+                        sizes.setString(4, label.dimension());
+                        sizes.setString(5, label.label());
+                        sizes.addBatch();
+                        sizeRows++;
+                    }
+                }
+            }
+            if (sizeRows > 0) {
+                sizes.executeBatch();
+            }
+        }
+        for (List<Long> chunk : chunks(relabelled)) {
+            try (PreparedStatement delete = connection.prepareStatement(DELETE_VALUES_OF.formatted(placeholders(chunk.size(), 1)))) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    delete.setLong(i + 1, chunk.get(i));
+                }
+                delete.executeUpdate();
+            }
+        }
+        for (List<Object[]> chunk : chunks(rows)) {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_VALUES.formatted(placeholders(chunk.size(), 5)))) {
+                int parameter = 1;
+                for (Object[] row : chunk) {
+                    insert.setLong(parameter++, (Long) row[0]);
+                    insert.setString(parameter++, (String) row[1]);
+                    insert.setString(parameter++, (String) row[2]);
+                    insert.setObject(parameter++, row[3], Types.BIGINT);
+                    insert.setObject(parameter++, row[4], Types.BIGINT);
+                }
+                insert.executeUpdate();
+            }
+        }
+    }
+
+    /** Marks each server active in the weeks of its reports, with the version it ran at its latest report that week. */
+    private static void recordWeeks(Connection connection, Map<String, ServerChange> changes) throws SQLException {
+        Set<WeekOfServer> stored = storedWeeks(connection, changes);
+        List<WeekOfServer> inserts = new ArrayList<>();
+        try (PreparedStatement update = connection.prepareStatement(UPDATE_WEEK)) {
+            int updates = 0;
+            for (ServerChange change : changes.values()) {
+                for (Map.Entry<Integer, VersionFacts> week : change.weeks().entrySet()) {
+                    WeekOfServer key = new WeekOfServer(week.getKey(), change.serverId, week.getValue());
+                    if (!stored.contains(key.withoutFacts())) {
+                        inserts.add(key);
+                        continue;
+                    }
+                    week.getValue().bind(update, 1);
+                    update.setInt(4, key.week());
+                    update.setLong(5, key.serverId());
+                    update.addBatch();
+                    updates++;
+                }
+            }
+            if (updates > 0) {
+                update.executeBatch();
+            }
+        }
+        for (List<WeekOfServer> chunk : chunks(inserts)) {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_WEEKS.formatted(placeholders(chunk.size(), 5)))) {
+                int parameter = 1;
+                for (WeekOfServer week : chunk) {
+                    parameter = week.facts().bind(insert, parameter);
+                    insert.setInt(parameter++, week.week());
+                    insert.setLong(parameter++, week.serverId());
+                }
+                insert.executeUpdate();
+            }
+        }
+    }
+
+    /** Returns the (week, server) rows already stored for the known servers among {@code changes}. */
+    private static Set<WeekOfServer> storedWeeks(Connection connection, Map<String, ServerChange> changes)
+            throws SQLException {
+        List<Long> known = changes.values().stream().filter(change -> change.wasKnown).map(change -> change.serverId).toList();
+        Set<WeekOfServer> stored = new HashSet<>();
+        for (List<Long> chunk : chunks(known)) {
+            try (PreparedStatement find = connection.prepareStatement(FIND_WEEKS.formatted(placeholders(chunk.size(), 1)))) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    find.setLong(i + 1, chunk.get(i));
+                }
+                try (ResultSet rows = find.executeQuery()) {
+                    while (rows.next()) {
+                        stored.add(new WeekOfServer(rows.getInt(1), rows.getLong(2), null));
+                    }
+                }
+            }
+        }
+        return stored;
+    }
 
     /**
      * Deletes every per-server row the dashboards keep for {@code serverUid} (its activity, labels and
@@ -77,142 +344,155 @@ public final class FactRecorder {
         return true;
     }
 
-    /**
-     * Records one report of the server that {@code facts} names.
-     *
-     * @param connection  a connection inside the transaction that stores the report
-     * @param receivedAt  when the report arrived, in seconds since the Unix epoch
-     * @param facts       the facts of the scrubbed report; must carry a server id
-     * @throws IllegalArgumentException when {@code facts} has no server id
-     */
-    public void record(Connection connection, long receivedAt, ServerFacts facts) throws SQLException {
-        String serverUid = facts.serverUid().orElseThrow(() -> new IllegalArgumentException(
-                "the report has no FEEDBACK_SERVER_UID, so the dashboards cannot attribute it to a server"));
-        VersionFacts version = facts.kind() == ServerFacts.Kind.FULL ? VersionFacts.of(facts) : null;
+    /** What one group changes for one server. */
+    private static final class ServerChange {
+        private final String serverUid;
+        private final List<Arrival> arrivals = new ArrayList<>(1);
+        private long firstSeen = Long.MAX_VALUE;
+        private long lastSeen = Long.MIN_VALUE;
+        /** The latest full report, by arrival time; of two in the same second, the later in the group. */
+        private ServerFacts latestFull;
+        private long factsTime;
+        /** Set by {@link #known} when the dashboards already hold a row for the server. */
+        private boolean wasKnown;
+        private long storedLastSeen;
+        private VersionFacts storedVersion = VersionFacts.UNKNOWN;
+        private Long storedLabelsHash;
+        private long serverId;
+        private List<FactLabel> labels;
+        private long labelsHash;
+        /** The version each week of the group ends with, filled by {@link #weeks()}. */
+        private Map<Integer, VersionFacts> weeks;
 
-        VersionFacts current = lockOrInsertServer(connection, serverUid, receivedAt, version);
-        if (version != null) {
-            replaceLabels(connection, current.serverId(), receivedAt, version, FactLabels.of(facts));
-            current = version.withServerId(current.serverId());
+        ServerChange(String serverUid) {
+            this.serverUid = serverUid;
         }
-        recordWeek(connection, Days.weekOf(Days.dayOf(receivedAt)), current);
-    }
 
-    /**
-     * Locks the server's row, creating it when new, and moves its last-seen time forward.
-     *
-     * <p>NOTE: two first reports of the same new server stored at the same moment both insert; the second
-     * fails on the unique server id and its transaction, report included, rolls back (the sender retries).
-     */
-    private static VersionFacts lockOrInsertServer(Connection connection, String serverUid, long receivedAt,
-                                                   VersionFacts version) throws SQLException {
-        try (PreparedStatement find = connection.prepareStatement(FIND_SERVER)) {
-            find.setString(1, serverUid);
-            try (ResultSet row = find.executeQuery()) {
-                if (row.next()) {
-                    VersionFacts current = new VersionFacts(row.getLong(1), row.getString(3),
-                            (Integer) row.getObject(4, Integer.class), row.getString(5));
-                    if (receivedAt > row.getLong(2)) {
-                        updateSeen(connection, current.serverId(), receivedAt);
+        void add(Arrival arrival) {
+            arrivals.add(arrival);
+            firstSeen = Math.min(firstSeen, arrival.receivedAt());
+            lastSeen = Math.max(lastSeen, arrival.receivedAt());
+            if (arrival.facts().kind() == ServerFacts.Kind.FULL && (latestFull == null || arrival.receivedAt() >= factsTime)) {
+                latestFull = arrival.facts();
+                factsTime = arrival.receivedAt();
+            }
+        }
+
+        /** Notes the row the dashboards already hold for this server. */
+        void known(long id, long lastSeenBefore, VersionFacts versionBefore, Long labelsHashBefore) {
+            wasKnown = true;
+            serverId = id;
+            storedLastSeen = lastSeenBefore;
+            storedVersion = versionBefore;
+            storedLabelsHash = labelsHashBefore;
+        }
+
+        /** The labels of the latest full report, cut to the column width; call only when there is one. */
+        List<FactLabel> labels() {
+            if (labels == null) {
+                labels = FactLabels.of(latestFull).stream().map(label -> new FactLabel(label.dimension(),
+                        clip(label.label(), MAX_LABEL_LENGTH), label.tableCount(), label.dataBytes())).toList();
+                labelsHash = hashOfNames(labels);
+            }
+            return labels;
+        }
+
+        /** A 64-bit FNV-1a hash of the labels' dimensions and texts, in order; sizes are left out. */
+        long labelsHash() {
+            labels();
+            return labelsHash;
+        }
+
+        private static long hashOfNames(List<FactLabel> labels) {
+            long hash = 0xcbf29ce484222325L;
+            for (FactLabel label : labels) {
+                for (String text : new String[] {label.dimension(), label.label()}) {
+                    for (int i = 0; i < text.length(); i++) {
+                        hash = (hash ^ text.charAt(i)) * 0x100000001b3L;
                     }
-                    return current;
+                    hash = (hash ^ 0xffff) * 0x100000001b3L;
                 }
             }
+            return hash;
         }
-        return insertServer(connection, serverUid, receivedAt, version);
-    }
 
-    private static void updateSeen(Connection connection, long serverId, long receivedAt) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(UPDATE_SEEN)) {
-            update.setLong(1, receivedAt);
-            update.setInt(2, Days.dayOf(receivedAt));
-            update.setLong(3, serverId);
-            update.executeUpdate();
+        /** The version facts the server's row holds after this group. */
+        VersionFacts current() {
+            return latestFull != null ? VersionFacts.of(latestFull) : storedVersion;
         }
-    }
 
-    private static VersionFacts insertServer(Connection connection, String serverUid, long receivedAt,
-                                             VersionFacts version) throws SQLException {
-        VersionFacts facts = version == null ? VersionFacts.UNKNOWN : version;
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_SERVER, Statement.RETURN_GENERATED_KEYS)) {
-            insert.setString(1, serverUid);
-            insert.setLong(2, receivedAt);
-            insert.setLong(3, receivedAt);
-            insert.setInt(4, Days.dayOf(receivedAt));
-            insert.setObject(5, version == null ? null : receivedAt, Types.BIGINT);
-            facts.bind(insert, 6);
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                keys.next();
-                return facts.withServerId(keys.getLong(1));
+        /** Replays the arrivals in order: each marks its week with the version known after it. */
+        Map<Integer, VersionFacts> weeks() {
+            if (weeks == null) {
+                weeks = new HashMap<>();
+                VersionFacts version = storedVersion;
+                for (Arrival arrival : arrivals) {
+                    if (arrival.facts().kind() == ServerFacts.Kind.FULL) {
+                        version = VersionFacts.of(arrival.facts());
+                    }
+                    weeks.put(Days.weekOf(Days.dayOf(arrival.receivedAt())), version);
+                }
             }
+            return weeks;
         }
     }
 
-    private static void replaceLabels(Connection connection, long serverId, long receivedAt, VersionFacts version,
-                                      List<FactLabel> labels) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(UPDATE_FACTS)) {
-            update.setLong(1, receivedAt);
-            version.bind(update, 2);
-            update.setLong(5, serverId);
-            update.executeUpdate();
-        }
-        try (PreparedStatement delete = connection.prepareStatement(DELETE_VALUES)) {
-            delete.setLong(1, serverId);
-            delete.executeUpdate();
-        }
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_VALUE)) {
-            for (FactLabel label : labels) {
-                insert.setLong(1, serverId);
-                insert.setString(2, label.dimension());
-                insert.setString(3, clip(label.label(), MAX_LABEL_LENGTH));
-                insert.setObject(4, label.tableCount(), Types.BIGINT);
-                insert.setObject(5, label.dataBytes(), Types.BIGINT);
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-    }
+    /** A server's activity in one week; {@code facts} is left out of equality. */
+    private record WeekOfServer(int week, long serverId, VersionFacts facts) {
 
-    /** Marks the server active in {@code week}, with the version it ran at its latest report that week. */
-    private static void recordWeek(Connection connection, int week, VersionFacts facts) throws SQLException {
-        try (PreparedStatement update = connection.prepareStatement(UPDATE_WEEK)) {
-            facts.bind(update, 1);
-            update.setInt(4, week);
-            update.setLong(5, facts.serverId());
-            if (update.executeUpdate() > 0) {
-                return;
-            }
+        WeekOfServer withoutFacts() {
+            return new WeekOfServer(week, serverId, null);
         }
-        try (PreparedStatement insert = connection.prepareStatement(INSERT_WEEK)) {
-            facts.bind(insert, 1);
-            insert.setInt(4, week);
-            insert.setLong(5, facts.serverId());
-            insert.executeUpdate();
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof WeekOfServer that && week == that.week && serverId == that.serverId;
+        }
+
+        @Override
+        public int hashCode() {
+            return Long.hashCode(serverId) * 31 + week;
         }
     }
 
     /** The version facts stored beside a server's activity, which the dashboard filters select on. */
-    private record VersionFacts(long serverId, String flavor, Integer majorVersion, String majorMinor) {
+    private record VersionFacts(String flavor, Integer majorVersion, String majorMinor) {
 
-        static final VersionFacts UNKNOWN = new VersionFacts(0, null, null, null);
+        static final VersionFacts UNKNOWN = new VersionFacts(null, null, null);
 
         static VersionFacts of(ServerFacts facts) {
             Integer major = facts.majorVersion().isPresent() ? facts.majorVersion().getAsInt() : null;
-            return new VersionFacts(0, facts.flavor().map(ServerFacts.Flavor::displayName).orElse(null), major,
+            return new VersionFacts(facts.flavor().map(ServerFacts.Flavor::displayName).orElse(null), major,
                     facts.majorMinor().map(text -> clip(text, MAX_MAJOR_MINOR_LENGTH)).orElse(null));
         }
 
-        VersionFacts withServerId(long id) {
-            return new VersionFacts(id, flavor, majorVersion, majorMinor);
-        }
-
-        /** Binds flavor, major version and major.minor to three parameters starting at {@code first}. */
-        void bind(PreparedStatement statement, int first) throws SQLException {
+        /** Binds flavor, major version and major.minor from parameter {@code first}; returns the next parameter. */
+        int bind(PreparedStatement statement, int first) throws SQLException {
             statement.setString(first, flavor);
             statement.setObject(first + 1, majorVersion, Types.INTEGER);
             statement.setString(first + 2, majorMinor);
+            return first + 3;
         }
+    }
+
+    /** Returns {@code rows} groups of {@code columns} placeholders: {@code (?, ?), (?, ?)}, or {@code ?, ?} for one column. */
+    private static String placeholders(int rows, int columns) {
+        String row = columns == 1 ? "?" : "(" + "?, ".repeat(columns - 1) + "?)";
+        return (row + ", ").repeat(rows - 1) + row;
+    }
+
+    private static void bindStrings(PreparedStatement statement, List<String> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            statement.setString(i + 1, values.get(i));
+        }
+    }
+
+    private static <T> List<List<T>> chunks(List<T> items) {
+        List<List<T>> chunks = new ArrayList<>();
+        for (int start = 0; start < items.size(); start += MAX_ROWS_PER_STATEMENT) {
+            chunks.add(items.subList(start, Math.min(items.size(), start + MAX_ROWS_PER_STATEMENT)));
+        }
+        return chunks;
     }
 
     /** Cuts {@code text} to at most {@code maxLength} characters without splitting a surrogate pair. */

@@ -5,14 +5,15 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import javax.sql.DataSource;
-import org.feedback.ingest.ReportStoredEvent;
+import org.feedback.ingest.ReportsStoredEvent;
 import org.feedback.ingest.ServerErasedEvent;
 import org.feedback.reporting.FactRecorder;
 
 /**
- * Records each stored report's dashboard facts inside the transaction that stores the report, so a report
- * and its facts commit or roll back together, and deletes a server's dashboard rows inside the transaction
+ * Records the dashboard facts of each stored group of reports inside the transaction that stores the group,
+ * so reports and their facts commit or roll back together, and deletes a server's dashboard rows inside the transaction
  * that erases its other data. The rollups are rebuilt later by {@link RollupJob}.
  */
 @ApplicationScoped
@@ -23,11 +24,14 @@ public class FactObserver {
     @Inject
     DataSource dataSource;
 
-    void onReportStored(@Observes ReportStoredEvent event) throws SQLException {
+    void onReportsStored(@Observes ReportsStoredEvent event) throws SQLException {
+        List<FactRecorder.Arrival> arrivals = event.reports().stream()
+                .map(report -> new FactRecorder.Arrival(report.receivedAt(), report.facts()))
+                .toList();
         // Inside a transaction the pool returns the connection already enlisted in it, and closing it
         // here hands it back to the transaction rather than to the pool.
         try (Connection connection = dataSource.getConnection()) {
-            recorder.record(connection, event.receivedAt(), event.facts());
+            recorder.recordAll(connection, arrivals);
         }
     }
 
