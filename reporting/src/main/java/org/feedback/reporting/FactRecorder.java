@@ -29,7 +29,7 @@ public final class FactRecorder {
     static final int MAX_LABEL_LENGTH = 128;
     /** Width of the major_minor columns. */
     static final int MAX_MAJOR_MINOR_LENGTH = 32;
-    /** Most rows in one multi-row statement: 500 rows of at most 5 parameters stay far below every driver's limit. */
+    /** Maximum rows in one multi-row statement, which keeps a statement at 4,500 parameters or fewer. */
     private static final int MAX_ROWS_PER_STATEMENT = 500;
 
     private static final String LOCK_SERVERS = "SELECT server_id, server_uid, last_seen, flavor, major_version,"
@@ -60,7 +60,7 @@ public final class FactRecorder {
     private static final String FORCE_REFRESH = "UPDATE dashboard_refresh SET last_seen_watermark = -1";
 
     /**
-     * One stored report, as the recorder sees it.
+     * One stored report: when it arrived and its facts.
      *
      * @param receivedAt  when the report arrived, in seconds since the Unix epoch
      * @param facts       the facts of the scrubbed report; must carry a server id
@@ -344,7 +344,7 @@ public final class FactRecorder {
         return true;
     }
 
-    /** What one group changes for one server. */
+    /** The change one group makes to one server's dashboard rows. */
     private static final class ServerChange {
         private final String serverUid;
         private final List<Arrival> arrivals = new ArrayList<>(1);
@@ -387,7 +387,7 @@ public final class FactRecorder {
             storedLabelsHash = labelsHashBefore;
         }
 
-        /** The labels of the latest full report, cut to the column width; call only when there is one. */
+        /** Returns the labels of the latest full report, cut to the column width; call only when there is one. */
         List<FactLabel> labels() {
             if (labels == null) {
                 labels = FactLabels.of(latestFull).stream().map(label -> new FactLabel(label.dimension(),
@@ -397,7 +397,7 @@ public final class FactRecorder {
             return labels;
         }
 
-        /** A 64-bit FNV-1a hash of the labels' dimensions and texts, in order; sizes are left out. */
+        /** Returns a 64-bit FNV-1a hash of the labels' dimensions and texts, in order, without their sizes. */
         long labelsHash() {
             labels();
             return labelsHash;
