@@ -13,6 +13,11 @@ final class Jars {
         return existing("feedback.agent.jar");
     }
 
+    /** Returns the launcher script of the agent's one-shot commands. */
+    static Path agentLauncher() {
+        return existing("feedback.agent.launcher");
+    }
+
     static Path ingestServer() {
         return existing("feedback.ingest.jar");
     }
