@@ -2,6 +2,8 @@ package org.feedback.ingest;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.feedback.report.Report;
 import org.feedback.report.ReportParser;
 
@@ -24,6 +26,14 @@ final class EscapedText {
         ESCAPES['\\'] = '\\';
         ESCAPES['\0'] = '0';
     }
+
+    /** Most names whose escaped form {@link #NAMES} keeps; reports of one server version share a few hundred. */
+    private static final int MAX_CACHED_NAMES = 8192;
+    /**
+     * The escaped form of names seen before, tab included. The parser hands out one shared instance per
+     * known name, so a look-up costs a cached hash and a reference comparison instead of a scan of the name.
+     */
+    private static final Map<String, byte[]> NAMES = new ConcurrentHashMap<>();
 
     private byte[] bytes;
     private int length;
@@ -63,6 +73,19 @@ final class EscapedText {
     }
 
     private void appendName(String name) {
+        byte[] escaped = NAMES.get(name);
+        if (escaped == null) {
+            EscapedText text = new EscapedText(name.length() + 8);
+            text.writeName(name);
+            escaped = text.toByteArray();
+            if (NAMES.size() < MAX_CACHED_NAMES) {
+                NAMES.putIfAbsent(name, escaped);
+            }
+        }
+        append(escaped);
+    }
+
+    private void writeName(String name) {
         ensureCapacity(name.length() + 1);
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);

@@ -33,6 +33,17 @@ class EscapedTextTest {
     }
 
     @Test
+    void of_namesSeenBefore_sameBytesAsReportWriter() {
+        Report report = Report.builder().add("back\\slash", "1").add("Grüße", "2").add("plain", "3").build();
+
+        byte[] first = EscapedText.of(report).toByteArray();
+        byte[] second = EscapedText.of(report).toByteArray();
+
+        assertThat(first).isEqualTo(ReportWriter.toEscapedBytes(report));
+        assertThat(second).isEqualTo(first);
+    }
+
+    @Test
     void of_nameWithTab_rejected() {
         Report report = Report.builder().add("na\tme", "value").build();
 
