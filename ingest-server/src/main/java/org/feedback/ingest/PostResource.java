@@ -42,8 +42,9 @@ public class PostResource {
     @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
     @Operation(summary = "Upload a report as the multipart form field data (file or plain field)")
     public CompletionStage<Response> postMultipart(byte[] body, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                                                   @HeaderParam(HttpHeaders.USER_AGENT) String userAgent,
                                                    @Context Request request) {
-        Replies replies = Replies.forRequest(request);
+        Replies replies = Replies.forRequest(request, userAgent);
         Optional<byte[]> data;
         try {
             data = MultipartBody.part(body, MultipartBody.boundary(contentType), "data");
@@ -61,8 +62,9 @@ public class PostResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
     @Operation(summary = "Upload a report as the URL-encoded form field data")
-    public CompletionStage<Response> postUrlEncoded(byte[] body, @Context Request request) {
-        Replies replies = Replies.forRequest(request);
+    public CompletionStage<Response> postUrlEncoded(byte[] body, @HeaderParam(HttpHeaders.USER_AGENT) String userAgent,
+                                                    @Context Request request) {
+        Replies replies = Replies.forRequest(request, userAgent);
         Optional<byte[]> data;
         try {
             data = UrlEncodedForm.field(body, "data");
@@ -80,7 +82,7 @@ public class PostResource {
     @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON})
     @Operation(summary = "Rejects uploads in any other content type with 415")
     public Response postOther(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, @Context Request request) {
-        return handler.unsupported(Replies.forRequest(request), contentType, ACCEPTED);
+        return handler.unsupported(Replies.forRequest(request, null), contentType, ACCEPTED);
     }
 
     @GET

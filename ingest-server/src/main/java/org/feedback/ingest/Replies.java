@@ -13,6 +13,10 @@ import org.feedback.reporting.DashboardPage;
  * Builds the replies of the upload endpoints: a small HTML page whose first {@code <h1>} states what
  * happened, because MariaDB's feedback plugin writes that text to the server's error log; or JSON when the
  * client prefers {@code application/json}. No reply carries a stack trace or a class name.
+ *
+ * <p>MaxScale's feedback sender counts an upload as delivered only when the reply is 302 and its body
+ * contains {@code <h1>ok</h1>}; any other reply makes it log an error and send again later. So a request
+ * whose {@code User-Agent} starts with {@value #MAXSCALE_AGENT} gets that reply for a stored report.
  */
 final class Replies {
 
@@ -20,21 +24,32 @@ final class Replies {
             MediaType.TEXT_HTML_TYPE, MediaType.APPLICATION_JSON_TYPE).build();
     private static final MediaType HTML = MediaType.TEXT_HTML_TYPE.withCharset("UTF-8");
 
-    private final boolean json;
+    /** Start of the {@code User-Agent} that MaxScale's feedback sender sends. */
+    static final String MAXSCALE_AGENT = "MaxScale-agent";
+    /** Where the 302 reply to MaxScale points: the dashboard, which MaxScale does not follow. */
+    private static final URI MAXSCALE_LOCATION = URI.create("/");
 
-    private Replies(boolean json) {
+    private final boolean json;
+    private final boolean maxScale;
+
+    private Replies(boolean json, boolean maxScale) {
         this.json = json;
+        this.maxScale = maxScale;
     }
 
-    /** Returns replies in the format the request's {@code Accept} header prefers; HTML when it has none. */
-    static Replies forRequest(Request request) {
+    /**
+     * Returns replies in the format the request's {@code Accept} header prefers, HTML when it has none, in
+     * the form MaxScale expects when {@code userAgent} is MaxScale's.
+     */
+    static Replies forRequest(Request request, String userAgent) {
         Variant chosen = request.selectVariant(VARIANTS);
-        return new Replies(chosen != null && MediaType.APPLICATION_JSON_TYPE.isCompatible(chosen.getMediaType()));
+        boolean json = chosen != null && MediaType.APPLICATION_JSON_TYPE.isCompatible(chosen.getMediaType());
+        return new Replies(json, !json && userAgent != null && userAgent.startsWith(MAXSCALE_AGENT));
     }
 
     /** Returns replies that are always JSON, for the REST endpoints. */
     static Replies json() {
-        return new Replies(true);
+        return new Replies(true, false);
     }
 
     /** Returns 200 for a stored report, or for a resend of one. */
@@ -44,6 +59,11 @@ final class Replies {
         }
         String heading = (stored.duplicate() ? "Report already stored: " : "Report stored: ") + stored.entries()
                 + " entries" + (stored.withheld() > 0 ? ", " + stored.withheld() + " withheld for privacy" : "");
+        if (maxScale) {
+            String detail = heading + ". Report " + stored.reportId() + " of server " + stored.serverUid() + ".";
+            return Response.status(Response.Status.FOUND).location(MAXSCALE_LOCATION).entity(page("ok", detail))
+                    .type(HTML).build();
+        }
         return Response.ok(page(heading, "Report " + stored.reportId() + " of server " + stored.serverUid() + "."), HTML)
                 .build();
     }

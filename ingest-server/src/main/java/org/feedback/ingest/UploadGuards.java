@@ -33,7 +33,7 @@ class UploadGuards {
             return null;
         }
         Replies replies = request.getUriInfo().getPath().startsWith("/api/") ? Replies.json()
-                : Replies.forRequest(request.getRequest());
+                : Replies.forRequest(request.getRequest(), request.getHeaderString(HttpHeaders.USER_AGENT));
         long declaredBytes = declaredLength(request);
         if (declaredBytes > handler.maxUploadBytes()) {
             return handler.tooLarge(replies, declaredBytes);

@@ -72,6 +72,32 @@ class PostResourceTest {
     }
 
     @Test
+    void post_fromMaxScale_found302WithOkHeading() {
+        String uid = uniqueUid();
+
+        String html = given()
+                .redirects().follow(false)
+                .header("User-Agent", "MaxScale-agent/http-1.0")
+                .multiPart("data", "report.txt", Uploads.fixtureWithServerUid(Uploads.MAXSCALE, uid), "text/plain")
+                .when().post("/post")
+                .then().statusCode(302).header("Location", org.hamcrest.Matchers.notNullValue())
+                .extract().asString();
+
+        // MaxScale counts a delivery only for 302 with this heading in the body.
+        assertThat(html).contains("<h1>ok</h1>").contains("Report stored: 19 entries").contains(uid);
+    }
+
+    @Test
+    void post_fromMaxScaleAskingJson_repliesJson() {
+        given()
+                .accept("application/json")
+                .header("User-Agent", "MaxScale-agent/http-1.0")
+                .multiPart("data", "report.txt", Uploads.fixtureWithServerUid(Uploads.MAXSCALE, uniqueUid()), "text/plain")
+                .when().post("/post")
+                .then().statusCode(200).body("status", equalTo("stored"));
+    }
+
+    @Test
     void post_lineWithoutTab_rejectedNamingLine() {
         byte[] junk = "FEEDBACK_SERVER_UID\tabc=\nthis line has no tab\n".getBytes(StandardCharsets.UTF_8);
 

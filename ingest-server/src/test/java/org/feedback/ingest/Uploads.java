@@ -17,6 +17,11 @@ final class Uploads {
     static final String MARIADB_10_11_SECOND_INSTANCE = "mariadb-10.11-second-instance-feedback.txt";
     /** The agent's report of a private MariaDB 10.11 instance, one InnoDB and one Aria table. */
     static final String AGENT_PRIVATE_INSTANCE = "agent-report-private-instance.txt";
+    /**
+     * A report in the form MaxScale's feedback sender builds it (product, version, modules), written by hand
+     * from MaxScale's source because no MaxScale runs on this machine.
+     */
+    static final String MAXSCALE = "maxscale-report-constructed.txt";
 
     private Uploads() {
     }

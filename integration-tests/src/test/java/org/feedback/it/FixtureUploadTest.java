@@ -101,6 +101,32 @@ class FixtureUploadTest {
         assertThat(second).contains("<h1>Report already stored: ");
     }
 
+    @Test
+    void post_asMaxScaleSendsIt_found302WithOkHeading() throws IOException, InterruptedException {
+        assumeTrue(Files.isExecutable(CURL), "curl is not installed on this machine");
+        String report;
+        try (InputStream in = FixtureUploadTest.class.getResourceAsStream("/fixtures/maxscale-report-constructed.txt")) {
+            report = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Path reportFile = Jars.workDir().resolve(UUID.randomUUID() + "-report.txt");
+        Files.writeString(reportFile, report.replaceFirst("(?m)^FEEDBACK_SERVER_UID\t.*$",
+                "FEEDBACK_SERVER_UID\t" + UUID.randomUUID().toString().replace("-", "")), StandardCharsets.UTF_8);
+
+        // MaxScale posts with libcurl: HTTP/1.0, its own User-Agent, the part "data" named report.txt as
+        // text/plain, redirects not followed. It counts the upload as delivered only for a 302 whose body
+        // contains <h1>ok</h1>.
+        Process curl = new ProcessBuilder(List.of(CURL.toString(), "--silent", "--show-error", "--http1.0",
+                "--user-agent", "MaxScale-agent/http-1.0", "--write-out", "\nstatus %{http_code}",
+                "-F", "data=@" + reportFile.toAbsolutePath() + ";filename=report.txt;type=text/plain",
+                server.uri("/post").toString()))
+                .redirectErrorStream(true).start();
+        String output = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(curl.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(curl.exitValue()).as(output).isZero();
+        assertThat(output).contains("<h1>ok</h1>").contains("Report stored: 19 entries").endsWith("status 302");
+    }
+
     private String curlUpload() throws IOException, InterruptedException {
         Process curl = new ProcessBuilder(List.of(CURL.toString(), "--silent", "--show-error",
                 "-F", "data=@" + fixtureFile.toAbsolutePath(), server.uri("/post").toString()))
