@@ -22,6 +22,10 @@ import java.util.Set;
  * (MyISAM), {@code t.MAD} and {@code t.MAI} (Aria), {@code t.CSV} and {@code t.CSM} (CSV) or {@code t.ARZ}
  * (ARCHIVE); a partitioned table has such files per partition, named {@code t#P#p0.MYD} and so on. A table
  * counts as measured when at least its data file (the first extension above) was found.
+ *
+ * <p>NOTE: a server in a container, reached through a port published on a loopback address, counts as
+ * local. If this host has a directory at the same path as the container's {@code @@datadir}, files are
+ * matched there by database and table name and may belong to another server.
  */
 final class DataDirectory {
 
