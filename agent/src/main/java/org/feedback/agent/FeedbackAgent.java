@@ -43,6 +43,7 @@ public final class FeedbackAgent {
         CommandSettings.addTo(commandLine.getSubcommands().get("send").getCommandSpec(), SendCommand.SCOPES);
         CommandSettings.addTo(commandLine.getSubcommands().get("run").getCommandSpec(), RunCommand.SCOPES);
         CommandSettings.addTo(commandLine.getSubcommands().get("explain").getCommandSpec(), ExplainCommand.SCOPES);
+        commandLine.setParameterExceptionHandler(FeedbackAgent::reportUsageError);
         commandLine.setExecutionExceptionHandler(FeedbackAgent::reportFailure);
         return commandLine.execute(args);
     }
@@ -51,6 +52,20 @@ public final class FeedbackAgent {
     public static String version() {
         String version = FeedbackAgent.class.getPackage().getImplementationVersion();
         return version == null ? "development" : version;
+    }
+
+    /**
+     * Prints a command line that picocli could not parse (an unknown option or command, a missing or extra
+     * argument) with the prefix of every other error, then a hint to the help instead of the whole help.
+     */
+    private static int reportUsageError(CommandLine.ParameterException e, String[] args) {
+        CommandLine commandLine = e.getCommandLine();
+        PrintWriter err = commandLine.getErr();
+        err.println("feedback-agent: " + e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more information.");
+        err.flush();
+        return EXIT_USAGE;
     }
 
     private static int reportFailure(Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {

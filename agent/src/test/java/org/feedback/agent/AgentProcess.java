@@ -7,8 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** The agent as a separate JVM, for tests that send it signals or kill it. */
-final class AgentProcess implements AutoCloseable {
+/**
+ * The agent as a separate JVM, for tests that send it signals or kill it, or that run it with less than
+ * the test's own rights (another network namespace, fewer capabilities).
+ */
+public final class AgentProcess implements AutoCloseable {
 
     private final Process process;
     private final Path log;
@@ -19,9 +22,19 @@ final class AgentProcess implements AutoCloseable {
     }
 
     /** Starts {@code feedback-agent ARGS} with this test run's class path, logging to {@code log}. */
-    static AgentProcess start(Path log, String... arguments) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx64m", "-cp", System.getProperty("java.class.path"), FeedbackAgent.class.getName()));
+    public static AgentProcess start(Path log, String... arguments) throws IOException {
+        return startUnder(List.of(), System.getProperty("java.class.path"), log, arguments);
+    }
+
+    /**
+     * Starts {@code LAUNCHER... java -cp CLASS_PATH ... feedback-agent ARGS}, such as {@code unshare --net} to
+     * run the agent in a network namespace of its own, logging standard output and error to {@code log}.
+     */
+    public static AgentProcess startUnder(List<String> launcher, String classPath, Path log, String... arguments)
+            throws IOException {
+        List<String> command = new ArrayList<>(launcher);
+        command.addAll(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx64m", "-cp", classPath, FeedbackAgent.class.getName()));
         command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
@@ -39,11 +52,11 @@ final class AgentProcess implements AutoCloseable {
     }
 
     /** Waits up to {@code seconds} for the process to end; returns its exit code, or -1 if it is still running. */
-    int awaitExit(int seconds) throws InterruptedException {
+    public int awaitExit(int seconds) throws InterruptedException {
         return process.waitFor(seconds, TimeUnit.SECONDS) ? process.exitValue() : -1;
     }
 
-    String log() throws IOException {
+    public String log() throws IOException {
         return Files.readString(log);
     }
 

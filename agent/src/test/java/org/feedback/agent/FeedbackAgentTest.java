@@ -2,6 +2,9 @@ package org.feedback.agent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -31,6 +34,35 @@ class FeedbackAgentTest {
     @Test
     void run_unknownCommand_exits2() {
         assertThat(FeedbackAgent.run("bogus")).isEqualTo(2);
+    }
+
+    @Test
+    void run_unknownOption_prefixedErrorAndExit2() {
+        StandardError err = StandardError.capture();
+        int exit;
+        try {
+            exit = FeedbackAgent.run("report", "--bogus");
+        } finally {
+            err.restore();
+        }
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.text()).startsWith("feedback-agent: Unknown option: '--bogus'\n");
+        assertThat(err.text()).contains("Try 'feedback-agent report --help' for more information.");
+        assertThat(err.text()).doesNotContain("Usage:");
+    }
+
+    @Test
+    void run_unknownCommand_prefixedErrorWithSuggestion() {
+        StandardError err = StandardError.capture();
+        try {
+            FeedbackAgent.run("reprot");
+        } finally {
+            err.restore();
+        }
+
+        assertThat(err.text()).startsWith("feedback-agent: Unmatched argument at index 0: 'reprot'\n");
+        assertThat(err.text()).contains("Did you mean: feedback-agent report?");
     }
 
     @Test
@@ -64,5 +96,22 @@ class FeedbackAgentTest {
     void run_help_exits0() {
         assertThat(FeedbackAgent.run("--help")).isZero();
         assertThat(FeedbackAgent.run("report", "--help")).isZero();
+    }
+
+    /** Standard error of this JVM, redirected into memory until {@link #restore()}. */
+    private record StandardError(PrintStream original, ByteArrayOutputStream captured) {
+        static StandardError capture() {
+            StandardError err = new StandardError(System.err, new ByteArrayOutputStream());
+            System.setErr(new PrintStream(err.captured, true, StandardCharsets.UTF_8));
+            return err;
+        }
+
+        void restore() {
+            System.setErr(original);
+        }
+
+        String text() {
+            return captured.toString(StandardCharsets.UTF_8);
+        }
     }
 }

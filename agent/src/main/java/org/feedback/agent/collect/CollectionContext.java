@@ -1,5 +1,6 @@
 package org.feedback.agent.collect;
 
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ final class CollectionContext {
 
     private final Session session;
     private final CounterSample previous;
+    private final boolean serverIsLocal;
     private Map<String, String> variables;
     private Map<String, String> status;
     private List<String> activeEngines;
@@ -22,13 +24,20 @@ final class CollectionContext {
     private StorageInventory inventory;
     private SQLException inventoryFailure;
 
-    /**
-     * @param session   the open session, or {@code null} when the host facts are collected alone
-     * @param previous  counters at the start of the interval, or {@code null} to count from the server's start
-     */
+    /** Creates a context that never reads the data directory, as for a server on another host. */
     CollectionContext(Session session, CounterSample previous) {
+        this(session, previous, false);
+    }
+
+    /**
+     * @param session        the open session, or {@code null} when the host facts are collected alone
+     * @param previous       counters at the start of the interval, or {@code null} to count from the server's start
+     * @param serverIsLocal  whether the server runs on this host, so that its data directory can be read
+     */
+    CollectionContext(Session session, CounterSample previous, boolean serverIsLocal) {
         this.session = session;
         this.previous = previous;
+        this.serverIsLocal = serverIsLocal;
     }
 
     Session session() {
@@ -88,6 +97,12 @@ final class CollectionContext {
         return privileges;
     }
 
+    /** Returns the server's {@code @@datadir} when the server runs on this host and its variables were read, else null. */
+    Path localDataDir() {
+        String dataDir = variables == null ? null : variables.get("datadir");
+        return serverIsLocal && dataDir != null && !dataDir.isBlank() ? Path.of(dataDir) : null;
+    }
+
     /** Returns the table and tablespace inventory, read once for the engine and database collectors. */
     StorageInventory inventory() throws SQLException {
         if (inventoryFailure != null) {
@@ -95,7 +110,7 @@ final class CollectionContext {
         }
         if (inventory == null) {
             try {
-                inventory = StorageInventory.read(session(), privileges(), isMariaDb());
+                inventory = StorageInventory.read(session(), privileges(), isMariaDb(), localDataDir());
             } catch (SQLException e) {
                 inventoryFailure = e;
                 throw e;

@@ -19,10 +19,12 @@ public record KeyExplanation(String source, String reason) {
                     "a server counter or state; the denylist drops or masks the ones that name or locate anything");
             case "plugins" -> new KeyExplanation("information_schema.PLUGINS",
                     "a plugin's name, version, status and type, which describe the server build");
-            case "engines" -> new KeyExplanation("information_schema.TABLES (ENGINE column only) and the InnoDB tablespace view",
-                    "a count or byte total per engine; no database or table name is sent");
-            case "databases" -> new KeyExplanation("SHOW DATABASES, information_schema.TABLES and the InnoDB tablespace view",
-                    "a count or byte total; no database name is sent");
+            case "engines" -> new KeyExplanation("information_schema.TABLES (ENGINE column, and table names for "
+                    + "MyISAM, Aria, CSV and ARCHIVE), the InnoDB tablespace view and file sizes in the data directory",
+                    "a count or byte total per engine; no database or table name or path is sent");
+            case "databases" -> new KeyExplanation("SHOW DATABASES, information_schema.TABLES, the InnoDB tablespace "
+                    + "view and file sizes in the data directory",
+                    "a count or byte total; no database name or path is sent");
             case "io" -> new KeyExplanation("SHOW GLOBAL STATUS at the start and the end of the interval",
                     "the difference of a server counter, and its rate per second");
             case "host" -> new KeyExplanation("OSHI, /etc/os-release, /proc and /sys",

@@ -92,7 +92,7 @@ public final class ReportCollector {
         CollectionContext context;
         CollectionStats stats;
         try (Session session = openSession(profile)) {
-            context = new CollectionContext(session, intervalStart);
+            context = new CollectionContext(session, intervalStart, server.isLocal());
             for (Collector collector : sqlCollectors) {
                 outcomes.add(new String[] {collector.name(), run(collector, context, body, origins)});
             }

@@ -1,5 +1,7 @@
 package org.feedback.agent.collect;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -33,6 +35,26 @@ public record ServerConnection(String host, int port, String user, String passwo
     /** Returns whether the connection goes through the Unix socket: host {@code localhost} and a socket given. */
     public boolean usesSocket() {
         return host.equalsIgnoreCase("localhost") && !socket.isEmpty();
+    }
+
+    /**
+     * Returns whether the server runs on this host: reached through the Unix socket, or over TCP to a host
+     * name whose addresses are all loopback addresses. Resolving a host name may query DNS, as connecting does.
+     */
+    public boolean isLocal() {
+        if (usesSocket()) {
+            return true;
+        }
+        try {
+            for (InetAddress address : InetAddress.getAllByName(host)) {
+                if (!address.isLoopbackAddress()) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (UnknownHostException e) {
+            return false;
+        }
     }
 
     /** Returns a string for logs and errors: user, host and port or socket, without the password. */

@@ -20,7 +20,9 @@ import java.util.logging.Logger;
 /**
  * The anonymous server id. In order of preference:
  * <ol>
- *   <li>{@code @@server_uid}, which newer MariaDB servers publish;</li>
+ *   <li>{@code @@server_uid}, which newer MariaDB servers publish, unless it is {@value #SERVER_UID_UNKNOWN}:
+ *       MariaDB 10.11.19 started on a host without a MAC address publishes that text, the same on every
+ *       such host;</li>
  *   <li>the definition of MariaDB's feedback plugin: base64 of the SHA-1 digest of the server's TCP port
  *       (2 bytes, little-endian) followed by a 6-byte MAC address of the host;</li>
  *   <li>on a host without a MAC address (a network namespace with only loopback), a random id of the
@@ -30,6 +32,9 @@ import java.util.logging.Logger;
 final class ServerUid {
 
     private static final Logger LOG = Logger.getLogger(ServerUid.class.getName());
+
+    /** Value of {@code @@server_uid} on a MariaDB server that found no MAC address. */
+    static final String SERVER_UID_UNKNOWN = "unknown";
 
     /** File of the state directory that keeps the random id. */
     static final String RANDOM_ID_FILE = "server-uid";
@@ -45,13 +50,15 @@ final class ServerUid {
     /**
      * Returns the id for a server.
      *
-     * @param serverUidVariable  {@code @@server_uid}, or {@code null} when the server has none
+     * @param serverUidVariable  {@code @@server_uid}, or {@code null} when the server has none; the value
+     *                           {@value #SERVER_UID_UNKNOWN} counts as none
      * @param port               the server's TCP port
      * @param macSource          where the MAC address comes from
      * @param stateDir           where the random id is kept when there is no MAC address
      */
     static String resolve(String serverUidVariable, int port, MacSource macSource, Path stateDir) {
-        if (serverUidVariable != null && !serverUidVariable.isBlank()) {
+        if (serverUidVariable != null && !serverUidVariable.isBlank()
+                && !serverUidVariable.strip().equalsIgnoreCase(SERVER_UID_UNKNOWN)) {
             return serverUidVariable.strip();
         }
         try {

@@ -41,11 +41,9 @@ final class StorageCollectors {
                 }
                 return;
             }
-            OptionalLong innodbBytes = inventory.innodbBytes();
             tablesByEngine.get().forEach((engine, tables) -> {
                 out.add(ReportKeys.engineTablesKey(engine), String.valueOf(tables));
-                boolean isInnodb = engine.equalsIgnoreCase("InnoDB");
-                out.add(ReportKeys.engineBytesKey(engine), isInnodb ? known(innodbBytes) : ReportKeys.UNKNOWN);
+                out.add(ReportKeys.engineBytesKey(engine), known(inventory.engineBytes(engine)));
             });
         }
 

@@ -1,5 +1,8 @@
 package org.feedback.agent.collect;
 
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,6 +13,7 @@ import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.logging.Logger;
 
 /**
  * Tables per engine and bytes per database, read without opening any table.
@@ -17,12 +21,20 @@ import java.util.TreeMap;
  * <p>{@code information_schema.TABLES} is read for {@code TABLE_SCHEMA} and {@code ENGINE} only, which the
  * server answers from the table definitions: on MariaDB 10.11 with 10,000 tables such a query raised
  * {@code Opened_tables} by 0, while asking for {@code DATA_LENGTH} raised it by 10,152 and took 2.2 s.
- * Sizes come from the InnoDB tablespace view instead ({@code INNODB_SYS_TABLESPACES} on MariaDB,
- * {@code INNODB_TABLESPACES} on MySQL 8), which reads InnoDB's own dictionary and needs PROCESS.
+ * Sizes come from two cheaper sources instead:
+ * <ul>
+ *   <li>InnoDB: the tablespace view ({@code INNODB_SYS_TABLESPACES} on MariaDB, {@code INNODB_TABLESPACES}
+ *       on MySQL 8), which reads InnoDB's own dictionary and needs PROCESS. It covers tables with a
+ *       tablespace file of their own ({@code innodb_file_per_table}, the default).</li>
+ *   <li>MyISAM, Aria, CSV and ARCHIVE: the sizes of the tables' files in {@code @@datadir}
+ *       ({@link DataDirectory}), read only when the server runs on this host. On Debian the database
+ *       directories are mode 700 and owned by {@code mysql}, so the agent must run as that user or be allowed
+ *       to list them. Otherwise these sizes stay unknown and a warning is logged.</li>
+ * </ul>
  *
- * <p>So a size is known only for InnoDB tables that have a tablespace file of their own
- * ({@code innodb_file_per_table}, the default); a database with any other table has an unknown size.
- * Names are held only in memory while counting and never enter the report.
+ * <p>A size is known only when every table it covers was measured, so a database with a table of any other
+ * engine has an unknown size. Names are held only in memory while counting and never enter the report,
+ * and neither does the data directory's path.
  */
 final class StorageInventory {
 
@@ -32,35 +44,52 @@ final class StorageInventory {
     /** Engines whose tables keep no data on this host, so they add nothing to a database's size. */
     private static final Set<String> REMOTE_ENGINES = Set.of("BLACKHOLE", "FEDERATED", "FEDERATEDX", "SPIDER");
 
+    private static final Logger LOG = Logger.getLogger(StorageInventory.class.getName());
+
     private static final String INNODB = "InnoDB";
+    private static final String TABLE_FILTER = " WHERE TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED', 'SEQUENCE')"
+            + " AND TABLE_SCHEMA NOT IN ('information_schema', 'mysql', 'performance_schema', 'sys')";
 
     private final Privileges privileges;
     /** Tables per schema and engine, as far as the account sees them. */
     private final Map<String, Map<String, Long>> tablesBySchema;
     /** Bytes and tables of file-per-table tablespaces per schema; null when the view could not be read. */
     private final Map<String, long[]> tablespacesBySchema;
+    /** Measured file sizes per schema and engine (upper case); null when the data directory was not read. */
+    private final Map<String, Map<String, DataDirectory.Measured>> filesBySchema;
     private final List<String> userDatabases;
 
     private StorageInventory(Privileges privileges, Map<String, Map<String, Long>> tablesBySchema,
-                             Map<String, long[]> tablespacesBySchema, List<String> userDatabases) {
+                             Map<String, long[]> tablespacesBySchema,
+                             Map<String, Map<String, DataDirectory.Measured>> filesBySchema, List<String> userDatabases) {
         this.privileges = privileges;
         this.tablesBySchema = tablesBySchema;
         this.tablespacesBySchema = tablespacesBySchema;
+        this.filesBySchema = filesBySchema;
         this.userDatabases = userDatabases;
     }
 
-    /** Reads the inventory with three statements; the tablespace view is skipped without PROCESS. */
-    static StorageInventory read(Session session, Privileges privileges, boolean mariaDb) throws SQLException {
+    /**
+     * Reads the inventory with three or four statements: the tablespace view is skipped without PROCESS, and
+     * the names of MyISAM, Aria, CSV and ARCHIVE tables are read only when there are such tables and
+     * {@code localDataDir} is given.
+     *
+     * @param localDataDir  the server's data directory when the server runs on this host, else {@code null}
+     */
+    static StorageInventory read(Session session, Privileges privileges, boolean mariaDb, Path localDataDir)
+            throws SQLException {
         Map<String, Map<String, Long>> tablesBySchema = new HashMap<>();
         for (String[] row : session.query("SELECT TABLE_SCHEMA, ENGINE, COUNT(*) FROM information_schema.TABLES"
-                + " WHERE TABLE_TYPE IN ('BASE TABLE', 'SYSTEM VERSIONED', 'SEQUENCE')"
-                + " AND TABLE_SCHEMA NOT IN ('information_schema', 'mysql', 'performance_schema', 'sys')"
-                + " GROUP BY TABLE_SCHEMA, ENGINE")) {
+                + TABLE_FILTER + " GROUP BY TABLE_SCHEMA, ENGINE")) {
             String engine = row[1] == null ? "unknown engine" : row[1];
             tablesBySchema.computeIfAbsent(row[0], schema -> new HashMap<>()).put(engine, Long.parseLong(row[2]));
         }
 
         Map<String, long[]> tablespaces = privileges.readsInnodbTablespaces() ? readTablespaces(session, mariaDb) : null;
+        Map<String, Map<String, DataDirectory.Measured>> files = null;
+        if (privileges.seesAllTables() && hasFileTables(tablesBySchema)) {
+            files = readFileSizes(session, localDataDir);
+        }
 
         List<String> databases = new ArrayList<>();
         for (String[] row : session.query("SHOW DATABASES")) {
@@ -68,7 +97,38 @@ final class StorageInventory {
                 databases.add(row[0]);
             }
         }
-        return new StorageInventory(privileges, tablesBySchema, tablespaces, databases);
+        return new StorageInventory(privileges, tablesBySchema, tablespaces, files, databases);
+    }
+
+    private static boolean hasFileTables(Map<String, Map<String, Long>> tablesBySchema) {
+        return tablesBySchema.values().stream().flatMap(engines -> engines.keySet().stream())
+                .anyMatch(DataDirectory::keepsTablesInFiles);
+    }
+
+    /** Returns the measured file sizes, or null when the server is elsewhere or its directory cannot be read. */
+    private static Map<String, Map<String, DataDirectory.Measured>> readFileSizes(Session session, Path dataDir)
+            throws SQLException {
+        if (dataDir == null) {
+            LOG.fine("the database server is not on this host or did not return its datadir, so the sizes of "
+                    + "MyISAM, Aria, CSV and ARCHIVE tables are reported as unknown");
+            return null;
+        }
+        Map<String, Map<String, Set<String>>> names = new HashMap<>();
+        for (String[] row : session.query("SELECT TABLE_SCHEMA, ENGINE, TABLE_NAME FROM information_schema.TABLES"
+                + TABLE_FILTER + " AND ENGINE IN ('MyISAM', 'Aria', 'CSV', 'ARCHIVE')")) {
+            names.computeIfAbsent(row[0], schema -> new HashMap<>())
+                    .computeIfAbsent(row[1].toUpperCase(Locale.ROOT), engine -> new HashSet<>()).add(row[2]);
+        }
+        try {
+            return DataDirectory.measure(dataDir, names);
+        } catch (IOException e) {
+            String reason = e instanceof AccessDeniedException ? "permission denied" : e.toString();
+            LOG.warning("cannot list the files of the data directory " + dataDir + " (" + reason + "), so the sizes"
+                    + " of MyISAM, Aria, CSV and ARCHIVE tables and of the databases holding them are reported as"
+                    + " unknown; run the agent as the data directory's owner (the mysql user on most systems) or"
+                    + " let the agent's user list the data directory and its database directories");
+            return null;
+        }
     }
 
     private static Map<String, long[]> readTablespaces(Session session, boolean mariaDb) throws SQLException {
@@ -114,19 +174,23 @@ final class StorageInventory {
         return java.util.Optional.of(byEngine);
     }
 
-    /** Returns the bytes of all InnoDB user tables, when each has a tablespace of its own and the view was read. */
-    OptionalLong innodbBytes() {
-        if (!privileges.seesAllTables() || tablespacesBySchema == null) {
+    /**
+     * Returns the bytes of all user tables of {@code engine}: known for InnoDB when each table has a
+     * tablespace of its own and the view was read, and for MyISAM, Aria, CSV and ARCHIVE when the data
+     * directory was read and every table's files were found.
+     */
+    OptionalLong engineBytes(String engine) {
+        if (!privileges.seesAllTables()) {
             return OptionalLong.empty();
         }
         long total = 0;
-        for (String schema : tablesBySchema.keySet()) {
-            long innodbTables = tablesBySchema.get(schema).getOrDefault(INNODB, 0L);
-            long[] tablespaces = tablespacesBySchema.getOrDefault(schema, new long[2]);
-            if (tablespaces[1] != innodbTables) {
+        for (Map.Entry<String, Map<String, Long>> schema : tablesBySchema.entrySet()) {
+            Long tables = schema.getValue().get(engine);
+            OptionalLong bytes = tables == null ? OptionalLong.of(0) : bytesOf(schema.getKey(), engine, tables);
+            if (bytes.isEmpty()) {
                 return OptionalLong.empty();
             }
-            total += tablespaces[0];
+            total += bytes.getAsLong();
         }
         return OptionalLong.of(total);
     }
@@ -136,18 +200,36 @@ final class StorageInventory {
         return privileges.seesAllDatabases() ? java.util.Optional.of(userDatabases) : java.util.Optional.empty();
     }
 
-    /** Returns a database's size in bytes, when all its tables are InnoDB tables with their own tablespace. */
+    /** Returns a database's size in bytes, when the size of each of its tables is known. */
     OptionalLong databaseBytes(String schema) {
-        if (!privileges.seesAllTables() || tablespacesBySchema == null) {
+        if (!privileges.seesAllTables()) {
             return OptionalLong.empty();
         }
-        long[] tablespaces = tablespacesBySchema.getOrDefault(schema, new long[2]);
+        long total = 0;
         for (Map.Entry<String, Long> engine : tablesBySchema.getOrDefault(schema, Map.of()).entrySet()) {
-            boolean innodbComplete = engine.getKey().equalsIgnoreCase(INNODB) && engine.getValue() == tablespaces[1];
-            if (!innodbComplete && !REMOTE_ENGINES.contains(engine.getKey().toUpperCase(Locale.ROOT))) {
+            OptionalLong bytes = bytesOf(schema, engine.getKey(), engine.getValue());
+            if (bytes.isEmpty()) {
                 return OptionalLong.empty();
             }
+            total += bytes.getAsLong();
         }
-        return OptionalLong.of(tablespaces[0]);
+        return OptionalLong.of(total);
+    }
+
+    /** Returns the bytes of one engine's {@code tables} tables in a schema, when every one of them was measured. */
+    private OptionalLong bytesOf(String schema, String engine, long tables) {
+        String upper = engine.toUpperCase(Locale.ROOT);
+        if (REMOTE_ENGINES.contains(upper)) {
+            return OptionalLong.of(0);
+        }
+        if (engine.equalsIgnoreCase(INNODB) && tablespacesBySchema != null) {
+            long[] tablespaces = tablespacesBySchema.getOrDefault(schema, new long[2]);
+            return tablespaces[1] == tables ? OptionalLong.of(tablespaces[0]) : OptionalLong.empty();
+        }
+        if (DataDirectory.keepsTablesInFiles(upper) && filesBySchema != null) {
+            DataDirectory.Measured files = filesBySchema.getOrDefault(schema, Map.of()).get(upper);
+            return files != null && files.tables() == tables ? OptionalLong.of(files.bytes()) : OptionalLong.empty();
+        }
+        return OptionalLong.empty();
     }
 }

@@ -24,6 +24,7 @@ public final class PrivateMariaDb implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
     private final Path dataDir;
+    /** TCP port, or 0 for a server that listens on its socket only. */
     private final int port;
     private final List<String> extraArguments;
     private final Thread stopOnExit = new Thread(this::stop, "stop-private-mariadb");
@@ -37,6 +38,20 @@ public final class PrivateMariaDb implements AutoCloseable {
 
     /** Creates a fresh data directory named {@code name} and starts a server on {@code port}. */
     public static PrivateMariaDb start(String name, int port, String... extraArguments) throws IOException, InterruptedException {
+        return install(name, port, List.of(extraArguments));
+    }
+
+    /**
+     * Creates a fresh data directory named {@code name} and starts a server in a network namespace of its own
+     * ({@code unshare --net}), which has only the loopback interface and so no MAC address. It listens on
+     * its Unix socket only, which works across network namespaces.
+     */
+    public static PrivateMariaDb startWithoutNetwork(String name) throws IOException, InterruptedException {
+        return install(name, 0, List.of());
+    }
+
+    private static PrivateMariaDb install(String name, int port, List<String> extraArguments)
+            throws IOException, InterruptedException {
         Path dataDir = Path.of("target", "private-mariadb", name).toAbsolutePath();
         deleteRecursively(dataDir);
         Files.createDirectories(dataDir.getParent());
@@ -45,7 +60,7 @@ public final class PrivateMariaDb implements AutoCloseable {
         addUserIfRoot(install);
         run(install, dataDir.resolveSibling(name + "-install.log"));
 
-        PrivateMariaDb server = new PrivateMariaDb(dataDir, port, List.of(extraArguments));
+        PrivateMariaDb server = new PrivateMariaDb(dataDir, port, extraArguments);
         Runtime.getRuntime().addShutdownHook(server.stopOnExit);
         server.startProcess();
         return server;
@@ -57,6 +72,11 @@ public final class PrivateMariaDb implements AutoCloseable {
 
     public Path dataDir() {
         return dataDir;
+    }
+
+    /** Returns the server's Unix socket file. */
+    public Path socket() {
+        return dataDir.resolve("s.sock");
     }
 
     /** Returns how the agent connects as {@code user}. */
@@ -127,10 +147,11 @@ public final class PrivateMariaDb implements AutoCloseable {
     }
 
     private synchronized void startProcess() throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("mariadbd", "--no-defaults", "--datadir=" + dataDir,
-                "--socket=" + dataDir.resolve("s.sock"), "--port=" + port, "--bind-address=127.0.0.1",
+        List<String> command = new ArrayList<>(port == 0 ? List.of("unshare", "--net") : List.of());
+        command.addAll(List.of("mariadbd", "--no-defaults", "--datadir=" + dataDir, "--socket=" + socket(),
                 "--skip-name-resolve", "--innodb-buffer-pool-size=32M", "--innodb-log-file-size=16M",
                 "--pid-file=" + dataDir.resolve("mariadbd.pid")));
+        command.addAll(port == 0 ? List.of("--skip-networking") : List.of("--port=" + port, "--bind-address=127.0.0.1"));
         addUserIfRoot(command);
         command.addAll(extraArguments);
         Path log = dataDir.resolveSibling(dataDir.getFileName() + ".log");
@@ -155,7 +176,8 @@ public final class PrivateMariaDb implements AutoCloseable {
     }
 
     private Connection rootConnection() throws SQLException {
-        return DriverManager.getConnection("jdbc:mariadb://127.0.0.1:" + port + "/?connectTimeout=2000", "root", "");
+        String address = port == 0 ? "localhost/?localSocket=" + socket() + "&" : "127.0.0.1:" + port + "/?";
+        return DriverManager.getConnection("jdbc:mariadb://" + address + "connectTimeout=2000", "root", "");
     }
 
     private static void addUserIfRoot(List<String> command) {

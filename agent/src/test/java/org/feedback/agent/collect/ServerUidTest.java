@@ -16,7 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ServerUidTest {
 
-    /** A host without a MAC address cannot be made here without a second network namespace, so it is acted out. */
+    /** A host without a MAC address, acted out here. NoMacAddressTest runs the agent in a namespace without one. */
     private static final ServerUid.MacSource NO_MAC = Optional::empty;
 
     @TempDir
@@ -43,6 +43,14 @@ class ServerUidTest {
     @Test
     void resolve_serverUidVariable_wins() {
         assertThat(ServerUid.resolve("abc=", 3306, NO_MAC, stateDir)).isEqualTo("abc=");
+    }
+
+    @Test
+    void resolve_serverUidUnknown_usesRandomId() throws Exception {
+        String id = ServerUid.resolve("unknown", 3306, NO_MAC, stateDir);
+
+        assertThat(id).hasSize(28).isNotEqualTo("unknown");
+        assertThat(Files.readString(stateDir.resolve(ServerUid.RANDOM_ID_FILE)).strip()).isEqualTo(id);
     }
 
     @Test

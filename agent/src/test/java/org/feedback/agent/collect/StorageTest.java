@@ -2,10 +2,11 @@ package org.feedback.agent.collect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The pure parts of the storage collectors: buckets, tablespace names, file-name decoding, grants. */
+/** The pure parts of the storage collectors: buckets, tablespace names, file-name decoding, grants, locality. */
 class StorageTest {
 
     @Test
@@ -35,6 +36,16 @@ class StorageTest {
     }
 
     @Test
+    void isLocal_socketOrLoopbackOnly() {
+        assertThat(connection("127.0.0.1", "").isLocal()).isTrue();
+        assertThat(connection("::1", "").isLocal()).isTrue();
+        assertThat(connection("localhost", "").isLocal()).isTrue();
+        assertThat(connection("localhost", "/run/mysqld/mysqld.sock").isLocal()).isTrue();
+        // An address reserved for documentation: a literal, so nothing is looked up or sent.
+        assertThat(connection("192.0.2.7", "").isLocal()).isFalse();
+    }
+
+    @Test
     void parse_globalGrants_only() {
         Privileges privileges = Privileges.parse(List.of(
                 "GRANT PROCESS, SHOW DATABASES ON *.* TO `agent`@`localhost`",
@@ -60,5 +71,9 @@ class StorageTest {
         assertThat(privileges.seesAllDatabases()).isFalse();
         assertThat(privileges.seesAllTables()).isFalse();
         assertThat(privileges.readsInnodbTablespaces()).isFalse();
+    }
+
+    private static ServerConnection connection(String host, String socket) {
+        return new ServerConnection(host, 3306, "agent", "", Duration.ofSeconds(1), Duration.ofSeconds(1), socket);
     }
 }
