@@ -32,6 +32,8 @@ public final class ServerFacts {
         MARIADB("MariaDB"),
         MYSQL("MySQL"),
         PERCONA_SERVER("Percona Server"),
+        /** MariaDB MaxScale, the database proxy, whose feedback sender names itself with {@code PRODUCT maxscale}. */
+        MAXSCALE("MaxScale"),
         OTHER("other");
 
         private final String displayName;
@@ -100,7 +102,7 @@ public final class ServerFacts {
 
         this.version = text(report, "version");
         this.versionParts = ServerVersion.parse(version);
-        this.flavor = version == null ? null : flavorOf(version, text(report, "version_comment"));
+        this.flavor = version == null ? null : flavorOf(version, text(report, "version_comment"), text(report, "product"));
 
         this.osName = text(report, ReportKeys.UNAME_SYSNAME);
         this.osFamily = osFamilyOf(report);
@@ -450,7 +452,10 @@ public final class ServerFacts {
         return Kind.OTHER_NOTICE;
     }
 
-    private static Flavor flavorOf(String version, String comment) {
+    private static Flavor flavorOf(String version, String comment, String product) {
+        if ("maxscale".equalsIgnoreCase(product)) {
+            return Flavor.MAXSCALE;
+        }
         String lowerVersion = version.toLowerCase(Locale.ROOT);
         String lowerComment = comment == null ? "" : comment.toLowerCase(Locale.ROOT);
         if (lowerVersion.contains("mariadb") || lowerComment.contains("mariadb")) {

@@ -64,6 +64,22 @@ class ServerFactsTest {
     }
 
     @Test
+    void from_maxScaleReport_readsMaxScaleNotMysql() {
+        // The keys MaxScale's feedback sender writes: a bare version number, and its product name.
+        Report report = Report.builder()
+                .add("FEEDBACK_SERVER_UID", "5a1e5f0c9d2b4e7a8c3f6b1d0e9a2c4b7f8e1d3a")
+                .add("VERSION", "2.5.29")
+                .add("NOW", "1796212800")
+                .add("PRODUCT", "maxscale")
+                .build();
+
+        ServerFacts facts = ServerFacts.from(report);
+
+        assertThat(facts.flavor()).contains(ServerFacts.Flavor.MAXSCALE);
+        assertThat(facts.majorMinor()).contains("2.5");
+    }
+
+    @Test
     void from_zeroOrGarbageNumbers_staysUnknown() {
         Report report = Report.builder().add("Cpu_count", "0").add("Mem_total", "lots").build();
 
