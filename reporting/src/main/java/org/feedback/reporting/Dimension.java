@@ -45,12 +45,13 @@ public final class Dimension {
      * between powers of two; other values are shown as sent, in upper case.
      */
     public static final List<Setting> SETTINGS = List.of(
-            new Setting("innodb_buffer_pool_size", true),
-            new Setting("binlog_format", false),
-            new Setting("query_cache_type", false),
-            new Setting("default_storage_engine", false),
-            new Setting("transaction_isolation", false),
-            new Setting("max_connections", false));
+            new Setting("innodb_buffer_pool_size", true, null),
+            new Setting("binlog_format", false, null),
+            new Setting("query_cache_type", false, null),
+            new Setting("default_storage_engine", false, null),
+            // MariaDB before 11.1 and MySQL before 5.7.20 name it tx_isolation.
+            new Setting("transaction_isolation", false, "tx_isolation"),
+            new Setting("max_connections", false, null));
 
     private static final String SETTING_PREFIX = "setting:";
 
@@ -67,7 +68,9 @@ public final class Dimension {
      *
      * @param variableName  the variable, as {@code SHOW GLOBAL VARIABLES} names it
      * @param isSize        whether the value is a size in bytes, grouped in ranges between powers of two
+     * @param formerName    the variable's name in older server versions, read when the report lacks
+     *                      {@code variableName}; or null
      */
-    public record Setting(String variableName, boolean isSize) {
+    public record Setting(String variableName, boolean isSize, String formerName) {
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.feedback.report.ServerFacts;
@@ -79,7 +80,9 @@ public final class FactLabels {
         facts.featuresUsed().forEach(feature -> add(labels, Dimension.FEATURE, feature));
         facts.collationsUsed().keySet().forEach(collation -> add(labels, Dimension.COLLATION, collation));
         for (Dimension.Setting setting : Dimension.SETTINGS) {
-            facts.setting(setting.variableName()).map(String::strip).filter(value -> !value.isEmpty())
+            facts.setting(setting.variableName())
+                    .or(() -> setting.formerName() == null ? Optional.empty() : facts.setting(setting.formerName()))
+                    .map(String::strip).filter(value -> !value.isEmpty())
                     .ifPresent(value -> add(labels, Dimension.setting(setting.variableName()), settingLabel(setting, value)));
         }
     }
