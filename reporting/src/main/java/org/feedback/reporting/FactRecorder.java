@@ -57,7 +57,11 @@ public final class FactRecorder {
     private static final String DELETE_VALUES = "DELETE FROM dashboard_server_values WHERE server_id = ?";
     private static final String DELETE_WEEKS = "DELETE FROM dashboard_server_weeks WHERE server_id = ?";
     private static final String DELETE_SERVER = "DELETE FROM dashboard_servers WHERE server_id = ?";
-    private static final String FORCE_REFRESH = "UPDATE dashboard_refresh SET last_seen_watermark = -1";
+    /**
+     * Marks the rollups as changed. The watermark is the latest last-seen time, or -1 when no server is
+     * left, so -2 differs from every watermark, including the one after the last server is erased.
+     */
+    private static final String FORCE_REFRESH = "UPDATE dashboard_refresh SET last_seen_watermark = -2";
 
     /**
      * One stored report: when it arrived and its facts.
