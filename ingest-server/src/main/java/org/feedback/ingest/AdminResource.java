@@ -54,7 +54,15 @@ public class AdminResource {
     @Path("reports/{id}")
     @Produces(MediaType.TEXT_PLAIN)
     @Operation(summary = "Fetch one stored report as scrubbed text in the escaped report format")
-    public Response fetch(@PathParam("id") long reportId) {
+    public Response fetch(@PathParam("id") String id) {
+        long reportId;
+        try {
+            reportId = Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            return Response.status(Response.Status.BAD_REQUEST).type(MediaType.TEXT_PLAIN_TYPE)
+                    .entity("report id '" + id + "' is not a number; take the id from the list of a server's reports\n")
+                    .build();
+        }
         return archive.text(reportId)
                 .map(text -> Response.ok(text, MediaType.TEXT_PLAIN_TYPE.withCharset("UTF-8")).build())
                 .orElseGet(() -> Response.status(Response.Status.NOT_FOUND).type(MediaType.TEXT_PLAIN_TYPE)

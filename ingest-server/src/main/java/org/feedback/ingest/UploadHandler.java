@@ -78,7 +78,7 @@ class UploadHandler {
         metrics.rejected(IngestMetrics.RejectReason.TOO_LARGE);
         return replies.rejected(Response.Status.REQUEST_ENTITY_TOO_LARGE, "the upload is " + bytes
                 + " bytes, above the limit of " + maxUploadBytes()
-                + " bytes; a full report is about 25 KB, so send one report per upload");
+                + " bytes; a full report is 25 to 35 KB, so send one report per upload");
     }
 
     /** Returns 400 for an upload whose framing (not its report) is wrong. */

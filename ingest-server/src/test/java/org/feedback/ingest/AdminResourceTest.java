@@ -79,6 +79,13 @@ class AdminResourceTest {
     }
 
     @Test
+    void fetch_idNotNumber_badRequestNamingId() {
+        String message = admin().when().get("/api/v1/admin/reports/abc").then().statusCode(400).extract().asString();
+
+        assertThat(message).contains("report id 'abc' is not a number");
+    }
+
+    @Test
     void erase_server_deletesReportsAndServer() {
         String uid = upload();
 

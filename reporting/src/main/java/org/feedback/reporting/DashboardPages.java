@@ -108,8 +108,9 @@ public final class DashboardPages {
                         : " they ever reported")
                 .append(filter.flavor().map(flavor -> "; flavor " + Html.escape(flavor)).orElse(""))
                 .append(filter.majorVersion().isPresent() ? "; major version " + filter.majorVersion().getAsInt() : "")
-                .append(". Groups of fewer than ").append(data.minGroupSize())
-                .append(" servers are folded into \u201cother\u201d. ")
+                .append(data.minGroupSize() > 1
+                        ? ". Groups of fewer than " + data.minGroupSize() + " servers are folded into \u201cother\u201d. "
+                        : ". Every group is shown, however small. ")
                 .append(data.refreshedAt().map(time -> "Numbers as of " + REFRESH_TIME.format(time) + ".")
                         .orElse("The numbers have not been computed yet."))
                 .append("</p>\n");

@@ -1,6 +1,7 @@
 package org.feedback.reporting;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.feedback.report.ServerFacts;
@@ -70,9 +71,18 @@ public record Filter(OptionalInt days, Optional<String> flavor, OptionalInt majo
                 .map(ServerFacts.Flavor::displayName)
                 .filter(name -> name.equalsIgnoreCase(flavor.strip()))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("flavor '" + flavor
-                        + "' is not known; use MariaDB, MySQL or Percona Server, or leave it out for all"));
+                .orElseThrow(() -> new IllegalArgumentException("flavor '" + flavor + "' is not known; use "
+                        + knownFlavors() + ", or leave it out for all"));
         return Optional.of(known);
+    }
+
+    /** Returns the flavors a filter accepts, as a list for an error message: {@code MariaDB, MySQL or MaxScale}. */
+    private static String knownFlavors() {
+        List<String> names = Arrays.stream(ServerFacts.Flavor.values())
+                .filter(candidate -> candidate != ServerFacts.Flavor.OTHER)
+                .map(ServerFacts.Flavor::displayName)
+                .toList();
+        return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
     }
 
     private static OptionalInt parseMajor(String major) {

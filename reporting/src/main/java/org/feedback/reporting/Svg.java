@@ -45,7 +45,7 @@ final class Svg {
             int y = 5 + i * ROW_HEIGHT;
             double width = Math.max(1, BAR_AREA * (double) group.servers() / Math.max(max, 1));
             html.append("<g class=\"bar\"><title>").append(Html.escape(group.label())).append(": ")
-                    .append(Html.count(group.servers())).append(" servers</title>");
+                    .append(Html.count(group.servers())).append(group.servers() == 1 ? " server</title>" : " servers</title>");
             text(html, LABEL_WIDTH - 6, y + 15, "end", shorten(group.label()));
             html.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" fill=\"%s\"/>",
                     LABEL_WIDTH, y + 2, width, ROW_HEIGHT - 6, COLORS[0]));
