@@ -46,7 +46,7 @@ final class SendCommand implements Callable<Integer> {
         }
 
         List<Delivery> deliveries;
-        try (ReportSender sender = new ReportSender(config.http())) {
+        try (ReportSender sender = new ReportSender(config.http(), FeedbackAgent.version())) {
             deliveries = sender.sendToAll(report, config.urls());
         }
         return summarize(deliveries);

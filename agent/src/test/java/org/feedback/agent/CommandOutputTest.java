@@ -49,6 +49,7 @@ class CommandOutputTest {
             String body = receiver.bodies().get(0);
             String posted = body.substring(body.indexOf("\r\n\r\n") + 4, body.lastIndexOf("\r\n--"));
             assertThat(posted).isEqualTo(stdout.toString(StandardCharsets.UTF_8));
+            assertThat(receiver.requests().get(0).header("User-Agent")).isEqualTo("feedback-agent/" + FeedbackAgent.version());
         }
     }
 
