@@ -54,15 +54,38 @@ class FeedbackAgentTest {
 
     @Test
     void run_unknownCommand_prefixedErrorWithSuggestion() {
-        StandardError err = StandardError.capture();
-        try {
-            FeedbackAgent.run("reprot");
-        } finally {
-            err.restore();
-        }
+        Outcome outcome = runCapturingErr("reprot");
 
-        assertThat(err.text()).startsWith("feedback-agent: Unmatched argument at index 0: 'reprot'\n");
-        assertThat(err.text()).contains("Did you mean: feedback-agent report?");
+        assertThat(outcome.err()).startsWith("feedback-agent: unknown command 'reprot'. "
+                + "The commands are report, send, explain and run.\n");
+        assertThat(outcome.err()).contains("Did you mean: feedback-agent report?");
+    }
+
+    @Test
+    void run_unknownCommand_namesItAndListsCommands() {
+        Outcome outcome = runCapturingErr("frobnicate");
+
+        assertThat(outcome.exit()).isEqualTo(2);
+        assertThat(outcome.err()).isEqualTo("feedback-agent: unknown command 'frobnicate'. "
+                + "The commands are report, send, explain and run.\n"
+                + "Try 'feedback-agent --help' for more information.\n");
+    }
+
+    @Test
+    void run_noCommand_listsCommandsAndExits2() {
+        Outcome outcome = runCapturingErr();
+
+        assertThat(outcome.exit()).isEqualTo(2);
+        assertThat(outcome.err()).isEqualTo("feedback-agent: missing command. "
+                + "The commands are report, send, explain and run.\n"
+                + "Try 'feedback-agent --help' for more information.\n");
+    }
+
+    @Test
+    void run_topLevelUnknownOption_notCalledCommand() {
+        Outcome outcome = runCapturingErr("--bogus");
+
+        assertThat(outcome.err()).startsWith("feedback-agent: Unknown option: '--bogus'\n");
     }
 
     @Test
@@ -96,6 +119,21 @@ class FeedbackAgentTest {
     void run_help_exits0() {
         assertThat(FeedbackAgent.run("--help")).isZero();
         assertThat(FeedbackAgent.run("report", "--help")).isZero();
+    }
+
+    /** Exit code and standard error of one run. */
+    private record Outcome(int exit, String err) {
+    }
+
+    private static Outcome runCapturingErr(String... args) {
+        StandardError err = StandardError.capture();
+        int exit;
+        try {
+            exit = FeedbackAgent.run(args);
+        } finally {
+            err.restore();
+        }
+        return new Outcome(exit, err.text());
     }
 
     /** Standard error of this JVM, redirected into memory until {@link #restore()}. */
