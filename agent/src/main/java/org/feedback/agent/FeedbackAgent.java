@@ -50,6 +50,8 @@ public final class FeedbackAgent implements Callable<Integer> {
         CommandSettings.addTo(commandLine.getSubcommands().get("send").getCommandSpec(), SendCommand.SCOPES);
         CommandSettings.addTo(commandLine.getSubcommands().get("run").getCommandSpec(), RunCommand.SCOPES);
         CommandSettings.addTo(commandLine.getSubcommands().get("explain").getCommandSpec(), ExplainCommand.SCOPES);
+        // An option given twice keeps its last value, as in the mysql client. Only --url collects every value.
+        commandLine.setOverwrittenOptionsAllowed(true);
         commandLine.setParameterExceptionHandler(FeedbackAgent::reportUsageError);
         commandLine.setExecutionExceptionHandler(FeedbackAgent::reportFailure);
         return commandLine.execute(args);

@@ -89,6 +89,31 @@ class FeedbackAgentTest {
     }
 
     @Test
+    void sendHelp_onlyUrlMarkedRepeatable() {
+        PrintStream originalOut = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(FeedbackAgent.run("send", "--help")).isZero();
+        } finally {
+            System.setOut(originalOut);
+        }
+
+        String synopsis = out.toString(StandardCharsets.UTF_8).split("\n\n", 2)[0];
+        assertThat(synopsis).startsWith("Usage: feedback-agent send ");
+        assertThat(synopsis).contains("[-h=HOST]").contains("[-P=PORT]").contains("[--url=URL]...");
+        assertThat(synopsis.split("\\]\\.\\.\\.", -1)).as("options marked with ...: " + synopsis).hasSize(2);
+    }
+
+    @Test
+    void run_optionGivenTwice_lastValueWins() {
+        Outcome outcome = runCapturingErr("report", "--port", "3306", "--port", "70000");
+
+        assertThat(outcome.exit()).isEqualTo(2);
+        assertThat(outcome.err()).startsWith("feedback-agent: invalid --port '70000' from the command line");
+    }
+
+    @Test
     void run_portOutOfRange_exits2() {
         assertThat(FeedbackAgent.run("report", "--port", "70000")).isEqualTo(2);
     }
