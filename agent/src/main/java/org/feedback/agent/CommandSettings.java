@@ -66,7 +66,11 @@ final class CommandSettings {
         if (setting == Setting.PASSWORD) {
             return builder.type(String.class).arity("0..1").interactive(true).build();
         }
-        return builder.type(List.class).auxiliaryTypes(String.class).arity("1").build();
+        if (setting == Setting.URL) {
+            // The only repeatable option, so the only one that help marks with "...".
+            return builder.type(List.class).auxiliaryTypes(String.class).arity("1").build();
+        }
+        return builder.type(String.class).arity("1").build();
     }
 
     /** Builds the configuration from the parsed command line, the environment and the option files. */
@@ -83,12 +87,12 @@ final class CommandSettings {
     }
 
     private static List<String> values(Setting setting, OptionSpec option) {
-        if (setting == Setting.PASSWORD) {
-            Object value = option.getValue();
-            return List.of(value == null ? "" : value.toString());
+        if (setting == Setting.URL) {
+            List<String> values = option.getValue();
+            return values == null ? List.of() : List.copyOf(values);
         }
-        List<String> values = option.getValue();
-        return values == null ? List.of() : List.copyOf(values);
+        Object value = option.getValue();
+        return List.of(value == null ? "" : value.toString());
     }
 
     private static OptionFiles optionFiles(ParseResult parsed) {

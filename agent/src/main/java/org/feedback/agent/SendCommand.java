@@ -1,5 +1,6 @@
 package org.feedback.agent;
 
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.logging.Logger;
@@ -46,13 +47,14 @@ final class SendCommand implements Callable<Integer> {
         }
 
         List<Delivery> deliveries;
-        try (ReportSender sender = new ReportSender(config.http())) {
+        try (ReportSender sender = new ReportSender(config.http(), FeedbackAgent.version())) {
             deliveries = sender.sendToAll(report, config.urls());
         }
         return summarize(deliveries);
     }
 
-    private static int summarize(List<Delivery> deliveries) {
+    /** Logs each failed URL, and ends a partly or wholly failed send with one {@code feedback-agent:} line on stderr. */
+    private int summarize(List<Delivery> deliveries) {
         List<Delivery> failed = deliveries.stream().filter(delivery -> !delivery.succeeded()).toList();
         for (Delivery delivery : failed) {
             LOG.severe("report to '" + delivery.url() + "' failed: " + delivery.failureReason());
@@ -61,6 +63,11 @@ final class SendCommand implements Callable<Integer> {
             LOG.info("report was sent to " + deliveries.size() + " URL(s)");
             return 0;
         }
+        PrintWriter err = command.commandLine().getErr();
+        err.println("feedback-agent: the report was not delivered to " + failed.size() + " of " + deliveries.size()
+                + (deliveries.size() == 1 ? " URL" : " URLs") + ". Check the errors above, each URL and that its server"
+                + " is running, then run send again.");
+        err.flush();
         return FeedbackAgent.EXIT_FAILURE;
     }
 }

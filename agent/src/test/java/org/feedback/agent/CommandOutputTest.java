@@ -25,18 +25,23 @@ class CommandOutputTest {
     Path home;
 
     private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     private PrintStream originalOut;
+    private PrintStream originalErr;
 
     @BeforeEach
     void captureStandardOutput() {
         CommandSettings.loader = new ConfigLoader(Map.of(), home, List.of());
         originalOut = System.out;
         System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
+        originalErr = System.err;
+        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
     }
 
     @AfterEach
     void restoreStandardOutput() {
         System.setOut(originalOut);
+        System.setErr(originalErr);
         CommandSettings.loader = ConfigLoader.fromSystem();
     }
 
@@ -49,6 +54,19 @@ class CommandOutputTest {
             String body = receiver.bodies().get(0);
             String posted = body.substring(body.indexOf("\r\n\r\n") + 4, body.lastIndexOf("\r\n--"));
             assertThat(posted).isEqualTo(stdout.toString(StandardCharsets.UTF_8));
+            assertThat(receiver.requests().get(0).header("User-Agent")).isEqualTo("feedback-agent/" + FeedbackAgent.version());
+        }
+    }
+
+    @Test
+    void send_oneUrlFailed_endsWithSummaryLine() throws Exception {
+        try (TestReceiver receiver = TestReceiver.http().plan(new TestReceiver.Status(503, "down"))) {
+            int exit = FeedbackAgent.run("send", "--quiet", "--state-dir", home.toString(),
+                    "--url", receiver.url("/post").toString(), "--url", receiver.url("/other").toString());
+
+            assertThat(exit).isEqualTo(1);
+            assertThat(stderr.toString(StandardCharsets.UTF_8)).endsWith("feedback-agent: the report was not delivered"
+                    + " to 1 of 2 URLs. Check the errors above, each URL and that its server is running, then run send again.\n");
         }
     }
 

@@ -54,15 +54,63 @@ class FeedbackAgentTest {
 
     @Test
     void run_unknownCommand_prefixedErrorWithSuggestion() {
-        StandardError err = StandardError.capture();
+        Outcome outcome = runCapturingErr("reprot");
+
+        assertThat(outcome.err()).startsWith("feedback-agent: unknown command 'reprot'. "
+                + "The commands are report, send, explain and run.\n");
+        assertThat(outcome.err()).contains("Did you mean: feedback-agent report?");
+    }
+
+    @Test
+    void run_unknownCommand_namesItAndListsCommands() {
+        Outcome outcome = runCapturingErr("frobnicate");
+
+        assertThat(outcome.exit()).isEqualTo(2);
+        assertThat(outcome.err()).isEqualTo("feedback-agent: unknown command 'frobnicate'. "
+                + "The commands are report, send, explain and run.\n"
+                + "Try 'feedback-agent --help' for more information.\n");
+    }
+
+    @Test
+    void run_noCommand_listsCommandsAndExits2() {
+        Outcome outcome = runCapturingErr();
+
+        assertThat(outcome.exit()).isEqualTo(2);
+        assertThat(outcome.err()).isEqualTo("feedback-agent: missing command. "
+                + "The commands are report, send, explain and run.\n"
+                + "Try 'feedback-agent --help' for more information.\n");
+    }
+
+    @Test
+    void run_topLevelUnknownOption_notCalledCommand() {
+        Outcome outcome = runCapturingErr("--bogus");
+
+        assertThat(outcome.err()).startsWith("feedback-agent: Unknown option: '--bogus'\n");
+    }
+
+    @Test
+    void sendHelp_onlyUrlMarkedRepeatable() {
+        PrintStream originalOut = System.out;
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         try {
-            FeedbackAgent.run("reprot");
+            assertThat(FeedbackAgent.run("send", "--help")).isZero();
         } finally {
-            err.restore();
+            System.setOut(originalOut);
         }
 
-        assertThat(err.text()).startsWith("feedback-agent: Unmatched argument at index 0: 'reprot'\n");
-        assertThat(err.text()).contains("Did you mean: feedback-agent report?");
+        String synopsis = out.toString(StandardCharsets.UTF_8).split("\n\n", 2)[0];
+        assertThat(synopsis).startsWith("Usage: feedback-agent send ");
+        assertThat(synopsis).contains("[-h=HOST]").contains("[-P=PORT]").contains("[--url=URL]...");
+        assertThat(synopsis.split("\\]\\.\\.\\.", -1)).as("options marked with ...: " + synopsis).hasSize(2);
+    }
+
+    @Test
+    void run_optionGivenTwice_lastValueWins() {
+        Outcome outcome = runCapturingErr("report", "--port", "3306", "--port", "70000");
+
+        assertThat(outcome.exit()).isEqualTo(2);
+        assertThat(outcome.err()).startsWith("feedback-agent: invalid --port '70000' from the command line");
     }
 
     @Test
@@ -96,6 +144,21 @@ class FeedbackAgentTest {
     void run_help_exits0() {
         assertThat(FeedbackAgent.run("--help")).isZero();
         assertThat(FeedbackAgent.run("report", "--help")).isZero();
+    }
+
+    /** Exit code and standard error of one run. */
+    private record Outcome(int exit, String err) {
+    }
+
+    private static Outcome runCapturingErr(String... args) {
+        StandardError err = StandardError.capture();
+        int exit;
+        try {
+            exit = FeedbackAgent.run(args);
+        } finally {
+            err.restore();
+        }
+        return new Outcome(exit, err.text());
     }
 
     /** Standard error of this JVM, redirected into memory until {@link #restore()}. */

@@ -67,6 +67,11 @@ public final class ReportCollector {
         this.macSource = macSource;
     }
 
+    /** Returns the version written to {@code FEEDBACK_AGENT_VERSION}, which the sender also puts in its User-Agent. */
+    public String agentVersion() {
+        return agentVersion;
+    }
+
     /**
      * Collects a full report.
      *

@@ -30,6 +30,9 @@ public final class ConfigLoader {
     public static final String AGENT_GROUP = "feedback-agent";
     private static final List<String> CLIENT_GROUPS = List.of("client", "client-server", "client-mariadb");
     private static final int MAX_USER_TEXT_CHARS = 1024;
+    /** Maximum length of a value that an error message repeats whole. A longer value is cut to its first 40 characters. */
+    private static final int MAX_QUOTED_CHARS = 60;
+    private static final int QUOTED_PREFIX_CHARS = 40;
 
     private final Map<String, String> environment;
     private final Path homeDirectory;
@@ -178,6 +181,11 @@ public final class ConfigLoader {
             return Path.of(systemd.split(":")[0]);
         }
         return homeDirectory.resolve(".local/state/feedback-agent");
+    }
+
+    /** Returns {@code text}, or its first characters and "..." when it is too long to repeat in a message. */
+    private static String shorten(String text) {
+        return text.length() <= MAX_QUOTED_CHARS ? text : text.substring(0, QUOTED_PREFIX_CHARS) + "...";
     }
 
     /** Parses and checks one setting at a time, so each error names the setting it is about. */
@@ -334,7 +342,7 @@ public final class ConfigLoader {
 
         private ConfigException invalid(Setting setting, String rule) {
             Value value = raw.get(setting);
-            String shown = setting == Setting.PASSWORD ? "(hidden)" : "'" + value.text() + "'";
+            String shown = setting == Setting.PASSWORD ? "(hidden)" : "'" + shorten(value.text()) + "'";
             return new ConfigException("invalid " + setting.longOption() + " " + shown + " from " + value.origin() + ": " + rule);
         }
     }

@@ -10,8 +10,8 @@ import io.vertx.core.net.ProxyType;
 import io.vertx.ext.web.client.HttpResponse;
 import io.vertx.ext.web.client.WebClient;
 import io.vertx.ext.web.client.WebClientOptions;
-import io.vertx.ext.web.multipart.MultipartForm;
 import java.net.URI;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,9 +26,10 @@ import org.feedback.report.ReportWriter;
 
 /**
  * Posts reports as {@code multipart/form-data} with one part named {@code data} and file name {@code -},
- * which is what {@code curl -F data=@-} sends and what MariaDB's feedback plugin sends. Uses the Vert.x
- * Web Client over http or https (certificates and host names checked), directly or through an HTTP proxy
- * (CONNECT for https). The URL's port, path and query are kept as given.
+ * in one body with a Content-Length and without chunked encoding, as {@code curl -F data=@-} and MariaDB's
+ * feedback plugin send it, so a receiver written for the plugin can read it. Uses the Vert.x Web Client
+ * over http or https (certificates and host names checked), directly or through an HTTP proxy (CONNECT for
+ * https). The URL's port, path and query are kept as given.
  *
  * <p>Each post has one deadline, the send timeout, from connecting to the end of the reply; a server that
  * trickles its reply byte by byte is cut off there. Close the sender to release its threads.
@@ -40,10 +41,17 @@ public final class ReportSender implements AutoCloseable {
     private static final int MAX_MESSAGE_CHARS = 200;
 
     private final HttpSettings settings;
+    private final String userAgent;
+    private final SecureRandom random = new SecureRandom();
     private final Vertx vertx;
 
-    public ReportSender(HttpSettings settings) {
+    /**
+     * @param settings      proxy, trust store and send timeout
+     * @param agentVersion  version sent in the User-Agent header as {@code feedback-agent/VERSION}
+     */
+    public ReportSender(HttpSettings settings, String agentVersion) {
         this.settings = settings;
+        this.userAgent = "feedback-agent/" + agentVersion;
         this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1).setWorkerPoolSize(1).setInternalBlockingPoolSize(1));
     }
 
@@ -66,7 +74,7 @@ public final class ReportSender implements AutoCloseable {
     public Delivery send(byte[] report, URI url, Duration timeout) {
         WebClient client = WebClient.create(vertx, clientOptions(timeout));
         try {
-            Delivery delivery = post(client, Buffer.buffer(report), url, timeout);
+            Delivery delivery = post(client, MultipartBody.of(report, random), url, timeout);
             log(delivery);
             return delivery;
         } finally {
@@ -75,13 +83,14 @@ public final class ReportSender implements AutoCloseable {
         }
     }
 
-    private Delivery post(WebClient client, Buffer body, URI url, Duration timeout) {
-        MultipartForm form = MultipartForm.create().binaryFileUpload("data", "-", body, "application/octet-stream");
+    private Delivery post(WebClient client, MultipartBody body, URI url, Duration timeout) {
         long timeoutMillis = timeout.toMillis();
+        // sendBuffer writes the Content-Length of the whole buffer, while sendMultipartForm would stream the form chunked.
         Future<HttpResponse<Buffer>> reply = client.postAbs(url.toString())
                 .timeout(timeoutMillis)
                 .putHeader("Accept", "text/html, */*;q=0.5")
-                .sendMultipartForm(form);
+                .putHeader("Content-Type", body.contentType())
+                .sendBuffer(Buffer.buffer(body.bytes()));
         try {
             return toDelivery(url, reply.toCompletionStage().toCompletableFuture().get(timeoutMillis, TimeUnit.MILLISECONDS));
         } catch (ExecutionException e) {
@@ -96,7 +105,7 @@ public final class ReportSender implements AutoCloseable {
 
     private WebClientOptions clientOptions(Duration timeout) {
         WebClientOptions options = new WebClientOptions()
-                .setUserAgent("feedback-agent")
+                .setUserAgent(userAgent)
                 .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, timeout.toMillis()))
                 .setKeepAlive(false)
                 .setVerifyHost(true);

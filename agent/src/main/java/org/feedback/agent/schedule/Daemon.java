@@ -69,7 +69,7 @@ public final class Daemon {
     public void start() throws IOException, StateDirectoryLock.LockedException {
         lock = StateDirectoryLock.acquire(config.stateDir());
         Spool spool = Spool.open(config.stateDir().resolve("spool"), config.spoolMaxReports(), config.spoolMaxBytes());
-        sender = new ReportSender(config.http());
+        sender = new ReportSender(config.http(), collector.agentVersion());
         outbox = new Outbox(spool, sender, config.urls(), config.sendRetryWait(), scheduler);
         // On the scheduler thread, like every other use of the spool, which is not thread-safe.
         scheduleQuietly(this::resumeSpool, Duration.ZERO);

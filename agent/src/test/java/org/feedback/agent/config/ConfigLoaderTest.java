@@ -35,6 +35,28 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_tooLongUserText_messageCutsValue() {
+        String longText = "x".repeat(1990) + "0123456789";
+        for (Setting setting : List.of(Setting.USER_INFO, Setting.COMPANY, Setting.LOCATION, Setting.CONTRACT_ID)) {
+            Map<Setting, List<String>> given = Map.of(setting, List.of(longText));
+
+            assertThatThrownBy(() -> loader(Map.of()).load(given, OptionFiles.NONE))
+                    .isInstanceOf(ConfigException.class)
+                    .hasMessage("invalid " + setting.longOption() + " '" + "x".repeat(40) + "...' from the command line: "
+                            + "must be at most 1024 characters long, but has 2000");
+        }
+    }
+
+    @Test
+    void load_invalidShortValue_shownWhole() {
+        String proxy = "proxy-host-with-a-long-name.example.com:port";
+        Map<Setting, List<String>> given = Map.of(Setting.HTTP_PROXY, List.of(proxy));
+
+        assertThatThrownBy(() -> loader(Map.of()).load(given, OptionFiles.NONE))
+                .hasMessageStartingWith("invalid --http-proxy '" + proxy + "' from the command line: ");
+    }
+
+    @Test
     void load_clientGroupOfMyCnf_givesLogin() throws Exception {
         Files.writeString(home.resolve(".my.cnf"), "[client]\nuser=monitor\npassword=secret\nport=3307\nsocket=/run/x.sock\n");
 

@@ -31,7 +31,7 @@ class OutboxTest {
     @BeforeEach
     void setUp() throws Exception {
         scheduler = Executors.newSingleThreadScheduledExecutor();
-        sender = new ReportSender(HttpSettings.direct(Duration.ofSeconds(5)));
+        sender = new ReportSender(HttpSettings.direct(Duration.ofSeconds(5)), "1.0-test");
         spool = Spool.open(stateDir.resolve("spool"), 10, 1 << 20);
     }
 

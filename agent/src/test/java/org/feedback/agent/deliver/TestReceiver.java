@@ -11,6 +11,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -41,9 +42,19 @@ public final class TestReceiver implements AutoCloseable {
     public record Trickle(int bytes, Duration pause) implements Reply {
     }
 
+    /** One request as received: its headers (names as the JDK server spells them) and its body bytes. */
+    public record Request(Map<String, List<String>> headers, byte[] body) {
+        /** Returns the first value of header {@code name}, matched ignoring case, or {@code null}. */
+        public String header(String name) {
+            return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                    .map(entry -> entry.getValue().get(0)).findFirst().orElse(null);
+        }
+    }
+
     private final HttpServer server;
     private final BlockingQueue<Reply> planned = new LinkedBlockingQueue<>();
     private final List<String> bodies = new CopyOnWriteArrayList<>();
+    private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final List<String> requestUris = new CopyOnWriteArrayList<>();
 
     private TestReceiver(HttpServer server) {
@@ -92,6 +103,11 @@ public final class TestReceiver implements AutoCloseable {
         return bodies;
     }
 
+    /** Returns the requests received so far, with their headers. */
+    public List<Request> requests() {
+        return requests;
+    }
+
     /** Returns the request URIs as the server saw them: path and query, or the absolute URI from a proxy. */
     public List<String> requestUris() {
         return requestUris;
@@ -111,7 +127,9 @@ public final class TestReceiver implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         requestUris.add(exchange.getRequestURI().toString());
-        bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        bodies.add(new String(body, StandardCharsets.UTF_8));
+        requests.add(new Request(Map.copyOf(exchange.getRequestHeaders()), body));
         Reply reply = planned.poll();
         if (reply == null) {
             reply = new Status(200, "Report stored");

@@ -28,7 +28,7 @@ class TransportTest {
     @Test
     void send_slowLorisReply_cutOffAtDeadline() throws Exception {
         try (TestReceiver receiver = TestReceiver.http().plan(new TestReceiver.Trickle(100, Duration.ofMillis(200)));
-             ReportSender sender = new ReportSender(HttpSettings.direct(Duration.ofSeconds(2)))) {
+             ReportSender sender = new ReportSender(HttpSettings.direct(Duration.ofSeconds(2)), "1.0-test")) {
             Delivery delivery = sender.send(REPORT, receiver.url("/post"));
 
             assertThat(delivery.succeeded()).isFalse();
@@ -39,7 +39,7 @@ class TransportTest {
     @Test
     void send_noReply_failsAfterTimeout() throws Exception {
         try (TestReceiver receiver = TestReceiver.http().plan(new TestReceiver.Hang());
-             ReportSender sender = new ReportSender(HttpSettings.direct(Duration.ofSeconds(1)))) {
+             ReportSender sender = new ReportSender(HttpSettings.direct(Duration.ofSeconds(1)), "1.0-test")) {
             Delivery delivery = sender.send(REPORT, receiver.url("/post"));
 
             assertThat(delivery.succeeded()).isFalse();
@@ -50,7 +50,7 @@ class TransportTest {
     @Test
     void send_portPathAndQuery_keptAsGiven() throws Exception {
         try (TestReceiver receiver = TestReceiver.http();
-             ReportSender sender = new ReportSender(HttpSettings.direct(Duration.ofSeconds(5)))) {
+             ReportSender sender = new ReportSender(HttpSettings.direct(Duration.ofSeconds(5)), "1.0-test")) {
             Delivery delivery = sender.send(REPORT, receiver.url("/feedback/post?site=a&x=1"));
 
             assertThat(delivery.succeeded()).isTrue();
@@ -61,7 +61,7 @@ class TransportTest {
     @Test
     void send_httpsWithCaFile_verifiedAndSent() throws Exception {
         HttpSettings settings = new HttpSettings(Duration.ofSeconds(10), Optional.empty(), Optional.of(tls.caFile));
-        try (TestReceiver receiver = TestReceiver.https(tls.serverContext); ReportSender sender = new ReportSender(settings)) {
+        try (TestReceiver receiver = TestReceiver.https(tls.serverContext); ReportSender sender = new ReportSender(settings, "1.0-test")) {
             Delivery delivery = sender.send(REPORT, receiver.url("/post"));
 
             assertThat(delivery.succeeded()).as(String.valueOf(delivery.failureReason())).isTrue();
@@ -72,7 +72,7 @@ class TransportTest {
     @Test
     void send_httpsSelfSignedWithoutCaFile_rejected() throws Exception {
         try (TestReceiver receiver = TestReceiver.https(tls.serverContext);
-             ReportSender sender = new ReportSender(HttpSettings.direct(Duration.ofSeconds(10)))) {
+             ReportSender sender = new ReportSender(HttpSettings.direct(Duration.ofSeconds(10)), "1.0-test")) {
             Delivery delivery = sender.send(REPORT, receiver.url("/post"));
 
             assertThat(delivery.succeeded()).isFalse();
@@ -85,7 +85,7 @@ class TransportTest {
         try (TestReceiver receiver = TestReceiver.https(tls.serverContext); TestProxy proxy = new TestProxy()) {
             HttpSettings settings = new HttpSettings(Duration.ofSeconds(10),
                     Optional.of(new HttpSettings.ProxyAddress("127.0.0.1", proxy.port())), Optional.of(tls.caFile));
-            try (ReportSender sender = new ReportSender(settings)) {
+            try (ReportSender sender = new ReportSender(settings, "1.0-test")) {
                 Delivery delivery = sender.send(REPORT, receiver.url("/post?q=1"));
 
                 assertThat(delivery.succeeded()).as(String.valueOf(delivery.failureReason())).isTrue();
@@ -100,7 +100,7 @@ class TransportTest {
         try (TestReceiver receiver = TestReceiver.http(); TestProxy proxy = new TestProxy()) {
             HttpSettings settings = new HttpSettings(Duration.ofSeconds(10),
                     Optional.of(new HttpSettings.ProxyAddress("127.0.0.1", proxy.port())), Optional.empty());
-            try (ReportSender sender = new ReportSender(settings)) {
+            try (ReportSender sender = new ReportSender(settings, "1.0-test")) {
                 Delivery delivery = sender.send(REPORT, receiver.url("/post"));
 
                 assertThat(delivery.succeeded()).as(String.valueOf(delivery.failureReason())).isTrue();
