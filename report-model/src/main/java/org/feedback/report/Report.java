@@ -3,10 +3,7 @@ package org.feedback.report;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -20,7 +17,8 @@ import java.util.Optional;
 public final class Report {
 
     private final List<Entry> entries;
-    private volatile Map<String, Integer> firstIndexByName;
+    /** Built on the first look-up by name; threads that race may each build one, which is harmless. */
+    private volatile NameIndex nameIndex;
 
     private Report(List<Entry> entries) {
         this.entries = entries;
@@ -57,8 +55,8 @@ public final class Report {
 
     /** Returns the value of the first entry whose name equals {@code name}, ignoring case. */
     public Optional<String> value(String name) {
-        Integer index = index().get(name.toLowerCase(Locale.ROOT));
-        return index == null ? Optional.empty() : Optional.of(entries.get(index).value());
+        int index = nameIndex().firstIndexOf(name);
+        return index < 0 ? Optional.empty() : Optional.of(entries.get(index).value());
     }
 
     /** Returns the values of all entries whose name equals {@code name}, ignoring case, in report order. */
@@ -74,7 +72,7 @@ public final class Report {
 
     /** Returns whether any entry has the given name, ignoring case. */
     public boolean contains(String name) {
-        return index().containsKey(name.toLowerCase(Locale.ROOT));
+        return nameIndex().firstIndexOf(name) >= 0;
     }
 
     /**
@@ -86,15 +84,11 @@ public final class Report {
         return contains(ReportKeys.WHEN);
     }
 
-    private Map<String, Integer> index() {
-        Map<String, Integer> index = firstIndexByName;
+    private NameIndex nameIndex() {
+        NameIndex index = nameIndex;
         if (index == null) {
-            index = new HashMap<>(entries.size() * 2);
-            for (int i = 0; i < entries.size(); i++) {
-                index.putIfAbsent(entries.get(i).name().toLowerCase(Locale.ROOT), i);
-            }
-            index = Collections.unmodifiableMap(index);
-            firstIndexByName = index;
+            index = NameIndex.of(entries);
+            nameIndex = index;
         }
         return index;
     }

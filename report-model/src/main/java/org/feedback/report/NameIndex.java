@@ -1,0 +1,115 @@
+package org.feedback.report;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Finds the first entry of a report with a given name, ignoring case: two names are the same when their
+ * {@code toLowerCase(Locale.ROOT)} forms are equal.
+ *
+ * <p>Report names are nearly always ASCII, so the index folds ASCII letters while it hashes and compares,
+ * and allocates no lower-case copy of them. Only a name with a non-ASCII character takes the
+ * {@code toLowerCase} path. The table is an open-addressing hash table with linear probing: one
+ * {@code int} array of entry positions plus one, with 0 for an empty slot.
+ */
+final class NameIndex {
+
+    private final List<Report.Entry> entries;
+    private final int[] slots;
+
+    private NameIndex(List<Report.Entry> entries) {
+        this.entries = entries;
+        this.slots = new int[tableSize(entries.size())];
+        for (int i = 0; i < entries.size(); i++) {
+            addIfAbsent(i);
+        }
+    }
+
+    /** Indexes {@code entries}, which must not change afterwards. */
+    static NameIndex of(List<Report.Entry> entries) {
+        return new NameIndex(entries);
+    }
+
+    /** Returns the position of the first entry named {@code name}, ignoring case, or -1 when there is none. */
+    int firstIndexOf(String name) {
+        int mask = slots.length - 1;
+        for (int slot = hash(name) & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
+            int index = slots[slot] - 1;
+            if (sameName(entries.get(index).name(), name)) {
+                return index;
+            }
+        }
+        return -1;
+    }
+
+    private void addIfAbsent(int index) {
+        String name = entries.get(index).name();
+        int mask = slots.length - 1;
+        int slot = hash(name) & mask;
+        while (slots[slot] != 0) {
+            if (sameName(entries.get(slots[slot] - 1).name(), name)) {
+                return;
+            }
+            slot = (slot + 1) & mask;
+        }
+        slots[slot] = index + 1;
+    }
+
+    /** Returns a power of two of at least twice {@code size}, so that probe sequences stay short. */
+    private static int tableSize(int size) {
+        return Integer.highestOneBit(Math.max(2, size) * 2 - 1) << 1;
+    }
+
+    /** Returns the hash of {@code name.toLowerCase(Locale.ROOT)}, spread over the low bits. */
+    static int hash(String name) {
+        int hash = 0;
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c >= 0x80) {
+                return spread(name.toLowerCase(Locale.ROOT).hashCode());
+            }
+            hash = 31 * hash + toLowerAscii(c);
+        }
+        return spread(hash);
+    }
+
+    /** Returns whether the lower-case forms of {@code a} and {@code b} are equal. */
+    static boolean sameName(String a, String b) {
+        if (a.length() == b.length()) {
+            for (int i = 0; i < a.length(); i++) {
+                char x = a.charAt(i);
+                char y = b.charAt(i);
+                if (x >= 0x80 || y >= 0x80) {
+                    return sameLowerCase(a, b);
+                }
+                if (x != y && toLowerAscii(x) != toLowerAscii(y)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        // Lower-casing can change the length of a non-ASCII name, never of an ASCII one.
+        return !(isAscii(a) && isAscii(b)) && sameLowerCase(a, b);
+    }
+
+    private static boolean sameLowerCase(String a, String b) {
+        return a.toLowerCase(Locale.ROOT).equals(b.toLowerCase(Locale.ROOT));
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static char toLowerAscii(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
+    }
+
+    private static int spread(int hash) {
+        return hash ^ (hash >>> 16);
+    }
+}
