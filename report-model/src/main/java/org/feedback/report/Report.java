@@ -1,11 +1,12 @@
 package org.feedback.report;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.RandomAccess;
 
 /**
  * An immutable, ordered list of name/value entries: one feedback report.
@@ -34,8 +35,7 @@ public final class Report {
      * caller hands the array over and must not change it afterwards.
      */
     static Report ofOwnedArray(Entry[] entries, int size) {
-        List<Entry> list = Arrays.asList(entries);
-        return new Report(Collections.unmodifiableList(size == entries.length ? list : list.subList(0, size)));
+        return new Report(new OwnedArrayList(entries, size));
     }
 
     /** Returns a builder that appends entries in order. */
@@ -113,6 +113,38 @@ public final class Report {
         public Entry {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(value, "value");
+        }
+    }
+
+    /**
+     * An unmodifiable view of the first {@code size} elements of an array that no other code changes. The
+     * parser and the scrubber pass their arrays to the report in one of these, so that loops over the entries
+     * read the array directly, without a sub-list and an unmodifiable wrapper in between.
+     */
+    private static final class OwnedArrayList extends AbstractList<Entry> implements RandomAccess {
+        private final Entry[] entries;
+        private final int size;
+
+        OwnedArrayList(Entry[] entries, int size) {
+            Objects.checkFromIndexSize(0, size, entries.length);
+            this.entries = entries;
+            this.size = size;
+        }
+
+        @Override
+        public Entry get(int index) {
+            Objects.checkIndex(index, size);
+            return entries[index];
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public Object[] toArray() {
+            return Arrays.copyOf(entries, size, Object[].class);
         }
     }
 
