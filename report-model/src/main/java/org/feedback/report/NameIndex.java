@@ -15,12 +15,16 @@ import java.util.Locale;
 final class NameIndex {
 
     private final List<Report.Entry> entries;
+    /** The {@link #hash} of each entry's name, by entry position, so that most probes compare no names. */
+    private final int[] hashes;
     private final int[] slots;
 
     private NameIndex(List<Report.Entry> entries) {
         this.entries = entries;
+        this.hashes = new int[entries.size()];
         this.slots = new int[tableSize(entries.size())];
         for (int i = 0; i < entries.size(); i++) {
+            hashes[i] = hash(entries.get(i).name());
             addIfAbsent(i);
         }
     }
@@ -32,10 +36,11 @@ final class NameIndex {
 
     /** Returns the position of the first entry named {@code name}, ignoring case, or -1 when there is none. */
     int firstIndexOf(String name) {
+        int hash = hash(name);
         int mask = slots.length - 1;
-        for (int slot = hash(name) & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
+        for (int slot = hash & mask; slots[slot] != 0; slot = (slot + 1) & mask) {
             int index = slots[slot] - 1;
-            if (sameName(entries.get(index).name(), name)) {
+            if (hashes[index] == hash && sameName(entries.get(index).name(), name)) {
                 return index;
             }
         }
@@ -44,10 +49,12 @@ final class NameIndex {
 
     private void addIfAbsent(int index) {
         String name = entries.get(index).name();
+        int hash = hashes[index];
         int mask = slots.length - 1;
-        int slot = hash(name) & mask;
+        int slot = hash & mask;
         while (slots[slot] != 0) {
-            if (sameName(entries.get(slots[slot] - 1).name(), name)) {
+            int other = slots[slot] - 1;
+            if (hashes[other] == hash && sameName(entries.get(other).name(), name)) {
                 return;
             }
             slot = (slot + 1) & mask;
@@ -60,17 +67,19 @@ final class NameIndex {
         return Integer.highestOneBit(Math.max(2, size) * 2 - 1) << 1;
     }
 
-    /** Returns the hash of {@code name.toLowerCase(Locale.ROOT)}, spread over the low bits. */
+    /**
+     * Returns a hash that is equal for names with equal lower-case forms: the hash of the lower-case form with
+     * bit 0x20 set in each character. Setting that bit lower-cases ASCII letters without a branch, so an
+     * ASCII name needs no lower-case copy. A few other characters then share a hash, such as {@code _} and
+     * DEL, but {@link #sameName} distinguishes them.
+     */
     static int hash(String name) {
+        String lowerCase = isAscii(name) ? name : name.toLowerCase(Locale.ROOT);
         int hash = 0;
-        for (int i = 0; i < name.length(); i++) {
-            char c = name.charAt(i);
-            if (c >= 0x80) {
-                return spread(name.toLowerCase(Locale.ROOT).hashCode());
-            }
-            hash = 31 * hash + toLowerAscii(c);
+        for (int i = 0; i < lowerCase.length(); i++) {
+            hash = 31 * hash + (lowerCase.charAt(i) | 0x20);
         }
-        return spread(hash);
+        return hash ^ (hash >>> 16);
     }
 
     /** Returns whether the lower-case forms of {@code a} and {@code b} are equal. */
@@ -107,9 +116,5 @@ final class NameIndex {
 
     private static char toLowerAscii(char c) {
         return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
-    }
-
-    private static int spread(int hash) {
-        return hash ^ (hash >>> 16);
     }
 }
