@@ -3,6 +3,7 @@ package org.feedback.report;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -20,12 +21,16 @@ final class ItemFacts {
      * MySQL alone has: the feature counts as used when the value is a number above zero or {@code ON}.
      * These are counters since the server started, so a feature used only before the last restart is missed.
      */
-    private static final Map<String, String> FEATURE_BY_STATUS = caseInsensitive(Map.of(
-            "Com_xa_start", "xa",
-            "Mysqlx_sessions_accepted", "x_protocol",
-            "Secondary_engine_execution_count", "secondary_engine",
-            "Rpl_semi_sync_master_status", "semisync_replication",
-            "Rpl_semi_sync_source_status", "semisync_replication"));
+    private static final List<StatusFeature> STATUS_FEATURES = List.of(
+            new StatusFeature("Com_xa_start", "xa"),
+            new StatusFeature("Mysqlx_sessions_accepted", "x_protocol"),
+            new StatusFeature("Secondary_engine_execution_count", "secondary_engine"),
+            new StatusFeature("Rpl_semi_sync_master_status", "semisync_replication"),
+            new StatusFeature("Rpl_semi_sync_source_status", "semisync_replication"));
+
+    /** A MySQL status value and the feature whose use it counts. */
+    private record StatusFeature(String status, String feature) {
+    }
 
     private static final String COLLECTOR_PREFIX = ReportKeys.collectorKey("");
     private static final String FAILED_PREFIX = "failed:";
@@ -71,7 +76,7 @@ final class ItemFacts {
         } else if (startsWithIgnoreCase(name, ReportKeys.DATABASES_SIZE_BUCKET_PREFIX)) {
             acceptSizeBucket(name.substring(ReportKeys.DATABASES_SIZE_BUCKET_PREFIX.length()), value);
         } else {
-            String feature = FEATURE_BY_STATUS.get(name);
+            String feature = featureOfStatus(name);
             if (feature != null && isUsed(value)) {
                 features.add(feature);
             }
@@ -135,11 +140,18 @@ final class ItemFacts {
         return count != null && count > 0;
     }
 
-    /** Returns a map whose look-ups ignore case without allocating a lower-case copy of each name. */
-    private static Map<String, String> caseInsensitive(Map<String, String> map) {
-        Map<String, String> sorted = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        sorted.putAll(map);
-        return Collections.unmodifiableMap(sorted);
+    /**
+     * Returns the feature whose use the MySQL status value {@code name} counts, ignoring case, or null. A
+     * loop over five names is cheaper than a map look-up here, because {@code equalsIgnoreCase} rejects most
+     * names by their length alone.
+     */
+    private static String featureOfStatus(String name) {
+        for (StatusFeature candidate : STATUS_FEATURES) {
+            if (candidate.status().equalsIgnoreCase(name)) {
+                return candidate.feature();
+            }
+        }
+        return null;
     }
 
     private static boolean startsWithIgnoreCase(String text, String prefix) {
