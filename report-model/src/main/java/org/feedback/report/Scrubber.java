@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,25 +43,30 @@ public final class Scrubber {
     public static final String ZONE = "[zone]";
 
     private static final List<ValueRule> VALUE_RULES = List.of(
-            new ValueRule("URL", Pattern.compile("\\b[A-Za-z][A-Za-z0-9+.-]*://[^\\s,;]+"), URL),
-            new ValueRule("e-mail address", Pattern.compile("[^\\s@,;<>]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+"), EMAIL),
+            new ValueRule("URL", Pattern.compile("\\b[A-Za-z][A-Za-z0-9+.-]*://[^\\s,;]+"), URL,
+                    value -> value.contains("://")),
+            new ValueRule("e-mail address", Pattern.compile("[^\\s@,;<>]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+"), EMAIL,
+                    value -> value.indexOf('@') >= 0),
             new ValueRule("IPv4 address", Pattern.compile(
                     "(?<![\\w.])(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}(?::\\d{1,5})?(?![\\w.])"),
-                    ADDRESS),
+                    ADDRESS, value -> count(value, '.') >= 3),
             new ValueRule("IPv6 address", Pattern.compile(
-                    "(?<![\\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\\w:])"), ADDRESS) {
+                    "(?<![\\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\\w:])"), ADDRESS,
+                    value -> value.contains("::") || count(value, ':') >= 7) {
                 @Override
                 boolean accept(String found) {
                     return found.contains("::") || found.chars().filter(c -> c == ':').count() == 7;
                 }
             },
             new ValueRule("host and port", Pattern.compile(
-                    "(?<![\\w.-])[A-Za-z][A-Za-z0-9-]*(?:\\.[A-Za-z0-9-]+)*:\\d{2,5}(?![\\w])"), HOST),
+                    "(?<![\\w.-])[A-Za-z][A-Za-z0-9-]*(?:\\.[A-Za-z0-9-]+)*:\\d{2,5}(?![\\w])"), HOST,
+                    Scrubber::hasColonBeforeTwoDigits),
             new ValueRule("named time zone", Pattern.compile(
                     "\\b(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z_+-]+(?:/[A-Za-z_+-]+)?"),
-                    ZONE),
+                    ZONE, value -> value.indexOf('/') >= 0),
             new ValueRule("file path", Pattern.compile(
-                    "(?<![\\w./\\\\-])(?:/[\\w.+@-]+(?:/[\\w.+@-]*)*|[A-Za-z]:\\\\[^\\s,;]*)"), PATH));
+                    "(?<![\\w./\\\\-])(?:/[\\w.+@-]+(?:/[\\w.+@-]*)*|[A-Za-z]:\\\\[^\\s,;]*)"), PATH,
+                    value -> value.indexOf('/') >= 0 || value.contains(":\\")));
 
     /** Upper bound of value-rule passes over one value; two suffice for every case known so far. */
     private static final int MAX_REDACTION_PASSES = 4;
@@ -190,15 +196,49 @@ public final class Scrubber {
         }
     }
 
+    /**
+     * Returns whether a colon followed by two digits occurs in {@code value}, as in every {@code host:port}
+     * pair the value rule replaces.
+     */
+    private static boolean hasColonBeforeTwoDigits(String value) {
+        for (int colon = value.indexOf(':'); colon >= 0; colon = value.indexOf(':', colon + 1)) {
+            if (colon + 2 < value.length() && isAsciiDigit(value.charAt(colon + 1))
+                    && isAsciiDigit(value.charAt(colon + 2))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static int count(String value, char character) {
+        int count = 0;
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) == character) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * A pattern that finds one kind of leak in a value, and its placeholder. {@code mayMatch} is a cheap test
+     * that every value with a match passes, so that most values skip the pattern.
+     */
     private static class ValueRule {
         private final String what;
         private final Pattern pattern;
         private final String placeholder;
+        private final Predicate<String> mayMatch;
 
-        ValueRule(String what, Pattern pattern, String placeholder) {
+        ValueRule(String what, Pattern pattern, String placeholder, Predicate<String> mayMatch) {
             this.what = what;
             this.pattern = pattern;
             this.placeholder = placeholder;
+            this.mayMatch = mayMatch;
         }
 
         boolean accept(String found) {
@@ -206,6 +246,9 @@ public final class Scrubber {
         }
 
         String replaceAll(String value) {
+            if (!mayMatch.test(value)) {
+                return value;
+            }
             Matcher matcher = pattern.matcher(value);
             StringBuilder out = null;
             int copied = 0;
