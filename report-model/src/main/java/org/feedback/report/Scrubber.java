@@ -42,11 +42,15 @@ public final class Scrubber {
     /** Placeholder for a named time zone, such as {@code Europe/Berlin}, found inside a value. */
     public static final String ZONE = "[zone]";
 
+    /** The regions that start the names of the IANA time zone database, such as {@code Europe/Berlin}. */
+    private static final List<String> ZONE_REGIONS = List.of("Africa", "America", "Antarctica", "Arctic", "Asia",
+            "Atlantic", "Australia", "Europe", "Indian", "Pacific");
+
     private static final List<ValueRule> VALUE_RULES = List.of(
             new ValueRule("URL", Pattern.compile("\\b[A-Za-z][A-Za-z0-9+.-]*://[^\\s,;]+"), URL,
                     value -> value.contains("://")),
             new ValueRule("e-mail address", Pattern.compile("[^\\s@,;<>]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+"), EMAIL,
-                    value -> value.indexOf('@') >= 0),
+                    Scrubber::hasDotAfterAt),
             new ValueRule("IPv4 address", Pattern.compile(
                     "(?<![\\w.])(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}(?::\\d{1,5})?(?![\\w.])"),
                     ADDRESS, value -> count(value, '.') >= 3),
@@ -60,13 +64,13 @@ public final class Scrubber {
             },
             new ValueRule("host and port", Pattern.compile(
                     "(?<![\\w.-])[A-Za-z][A-Za-z0-9-]*(?:\\.[A-Za-z0-9-]+)*:\\d{2,5}(?![\\w])"), HOST,
-                    Scrubber::hasColonBeforeTwoDigits),
+                    Scrubber::hasHostBeforePort),
             new ValueRule("named time zone", Pattern.compile(
-                    "\\b(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z_+-]+(?:/[A-Za-z_+-]+)?"),
-                    ZONE, value -> value.indexOf('/') >= 0),
+                    "\\b(?:" + String.join("|", ZONE_REGIONS) + ")/[A-Za-z_+-]+(?:/[A-Za-z_+-]+)?"),
+                    ZONE, Scrubber::hasRegionBeforeSlash),
             new ValueRule("file path", Pattern.compile(
                     "(?<![\\w./\\\\-])(?:/[\\w.+@-]+(?:/[\\w.+@-]*)*|[A-Za-z]:\\\\[^\\s,;]*)"), PATH,
-                    value -> value.indexOf('/') >= 0 || value.contains(":\\")));
+                    value -> hasSlashAfterNonPathCharacter(value) || value.contains(":\\")));
 
     /** Upper bound of value-rule passes over one value; two suffice for every case known so far. */
     private static final int MAX_REDACTION_PASSES = 4;
@@ -196,18 +200,74 @@ public final class Scrubber {
         }
     }
 
+    /* Cheap tests for the value rules. Each returns true for every value in which the rule's pattern finds a match. */
+
+    /** Returns whether a dot follows an at sign, as in every e-mail address the pattern finds. */
+    private static boolean hasDotAfterAt(String value) {
+        int at = value.indexOf('@');
+        return at >= 0 && value.indexOf('.', at + 1) >= 0;
+    }
+
     /**
-     * Returns whether a colon followed by two digits occurs in {@code value}, as in every {@code host:port}
-     * pair the value rule replaces.
+     * Returns whether a colon followed by two digits comes after a run of letters, digits, dots and hyphens
+     * that contains a letter, because the pattern's host name is such a run and starts with a letter.
      */
-    private static boolean hasColonBeforeTwoDigits(String value) {
+    private static boolean hasHostBeforePort(String value) {
         for (int colon = value.indexOf(':'); colon >= 0; colon = value.indexOf(':', colon + 1)) {
-            if (colon + 2 < value.length() && isAsciiDigit(value.charAt(colon + 1))
-                    && isAsciiDigit(value.charAt(colon + 2))) {
+            boolean twoDigitsAfter = colon + 2 < value.length() && isAsciiDigit(value.charAt(colon + 1))
+                    && isAsciiDigit(value.charAt(colon + 2));
+            if (twoDigitsAfter && hasLetterInHostRunBefore(value, colon)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean hasLetterInHostRunBefore(String value, int end) {
+        for (int i = end - 1; i >= 0; i--) {
+            char c = value.charAt(i);
+            if (isAsciiLetter(c)) {
+                return true;
+            }
+            if (!isAsciiDigit(c) && c != '.' && c != '-') {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Returns whether a slash follows one of the {@link #ZONE_REGIONS}, as in {@code Europe/Berlin}. */
+    private static boolean hasRegionBeforeSlash(String value) {
+        for (int slash = value.indexOf('/'); slash >= 0; slash = value.indexOf('/', slash + 1)) {
+            for (String region : ZONE_REGIONS) {
+                if (slash >= region.length() && value.startsWith(region, slash - region.length())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Returns whether a slash starts the value or follows a character other than a letter, digit, underscore,
+     * dot, slash, backslash or hyphen. The path pattern's look-behind requires this, so {@code GNU/Linux}
+     * contains no path for it.
+     */
+    private static boolean hasSlashAfterNonPathCharacter(String value) {
+        for (int slash = value.indexOf('/'); slash >= 0; slash = value.indexOf('/', slash + 1)) {
+            if (slash == 0 || !isPathCharacter(value.charAt(slash - 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isPathCharacter(char c) {
+        return isAsciiLetter(c) || isAsciiDigit(c) || c == '_' || c == '.' || c == '/' || c == '\\' || c == '-';
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
     }
 
     private static boolean isAsciiDigit(char c) {

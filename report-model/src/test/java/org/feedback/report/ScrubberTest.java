@@ -70,6 +70,15 @@ class ScrubberTest {
                 {"at 19:44:33 on 1.2.3", "at 19:44:33 on 1.2.3"},
                 {"port :3 and a:b:c", "port :3 and a:b:c"},
                 {"user@ and 1.2", "user@ and 1.2"},
+                {"ops@localhost only", "ops@localhost only"},
+                {"peer node-1.example:4567 up", "peer [host] up"},
+                {"x/db7:3306", "x/[host]"},
+                {"zone America/New_York set", "zone [zone] set"},
+                {"zone Etc/UTC set", "zone Etc/UTC set"},
+                {"(/tmp/mysql.sock)", "([path])"},
+                {"Debian GNU/Linux 12", "Debian GNU/Linux 12"},
+                {"/", "/"},
+                {"/etc", "[path]"},
         };
         for (String[] row : valueAndExpected) {
             Report report = Report.builder().add("Some_status", row[0]).build();
