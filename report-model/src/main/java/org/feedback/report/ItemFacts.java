@@ -3,7 +3,6 @@ package org.feedback.report;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -21,12 +20,12 @@ final class ItemFacts {
      * MySQL alone has: the feature counts as used when the value is a number above zero or {@code ON}.
      * These are counters since the server started, so a feature used only before the last restart is missed.
      */
-    private static final List<StatusFeature> STATUS_FEATURES = List.of(
+    private static final StatusFeature[] STATUS_FEATURES = {
             new StatusFeature("Com_xa_start", "xa"),
             new StatusFeature("Mysqlx_sessions_accepted", "x_protocol"),
             new StatusFeature("Secondary_engine_execution_count", "secondary_engine"),
             new StatusFeature("Rpl_semi_sync_master_status", "semisync_replication"),
-            new StatusFeature("Rpl_semi_sync_source_status", "semisync_replication"));
+            new StatusFeature("Rpl_semi_sync_source_status", "semisync_replication")};
 
     /** A MySQL status value and the feature whose use it counts. */
     private record StatusFeature(String status, String feature) {
@@ -142,8 +141,8 @@ final class ItemFacts {
 
     /**
      * Returns the feature whose use the MySQL status value {@code name} counts, ignoring case, or null. A
-     * loop over five names is cheaper than a map look-up here, because {@code equalsIgnoreCase} rejects most
-     * names by their length alone.
+     * loop over an array of five names is cheaper than a map look-up here, because {@code equalsIgnoreCase}
+     * rejects most names by their length alone.
      */
     private static String featureOfStatus(String name) {
         for (StatusFeature candidate : STATUS_FEATURES) {
