@@ -19,19 +19,28 @@ final class NameIndex {
     private final int[] hashes;
     private final int[] slots;
 
-    private NameIndex(List<Report.Entry> entries) {
+    private NameIndex(List<Report.Entry> entries, int[] hashes) {
         this.entries = entries;
-        this.hashes = new int[entries.size()];
+        this.hashes = hashes;
         this.slots = new int[tableSize(entries.size())];
         for (int i = 0; i < entries.size(); i++) {
-            hashes[i] = hash(entries.get(i).name());
             addIfAbsent(i);
         }
     }
 
-    /** Indexes {@code entries}, which must not change afterwards. */
-    static NameIndex of(List<Report.Entry> entries) {
-        return new NameIndex(entries);
+    /**
+     * Indexes {@code entries}, which must not change afterwards. {@code nameHashes} is the {@link #hash} of each
+     * entry's name when the caller has them, or null; the index keeps the array and does not change it.
+     */
+    static NameIndex of(List<Report.Entry> entries, int[] nameHashes) {
+        int[] hashes = nameHashes;
+        if (hashes == null) {
+            hashes = new int[entries.size()];
+            for (int i = 0; i < hashes.length; i++) {
+                hashes[i] = hash(entries.get(i).name());
+            }
+        }
+        return new NameIndex(entries, hashes);
     }
 
     /** Returns the position of the first entry named {@code name}, ignoring case, or -1 when there is none. */
@@ -77,8 +86,20 @@ final class NameIndex {
         String lowerCase = isAscii(name) ? name : name.toLowerCase(Locale.ROOT);
         int hash = 0;
         for (int i = 0; i < lowerCase.length(); i++) {
-            hash = 31 * hash + (lowerCase.charAt(i) | 0x20);
+            hash = hashStep(hash, lowerCase.charAt(i));
         }
+        return finishHash(hash);
+    }
+
+    /**
+     * Adds one character to a hash that {@link #finishHash} completes. The parser calls it with the bytes of
+     * an ASCII name, which are its characters, so that it need not scan the name again.
+     */
+    static int hashStep(int hash, int character) {
+        return 31 * hash + (character | 0x20);
+    }
+
+    static int finishHash(int hash) {
         return hash ^ (hash >>> 16);
     }
 

@@ -18,24 +18,37 @@ import java.util.RandomAccess;
 public final class Report {
 
     private final List<Entry> entries;
+    /** The {@link NameIndex#hash} of each entry's name, from the parser or the scrubber; null for other reports. */
+    private final int[] nameHashes;
     /** Built on the first look-up by name; threads that race may each build one, which is harmless. */
     private volatile NameIndex nameIndex;
 
-    private Report(List<Entry> entries) {
+    private Report(List<Entry> entries, int[] nameHashes) {
         this.entries = entries;
+        this.nameHashes = nameHashes;
     }
 
     /** Creates a report holding a copy of the given entries, in their order. */
     public static Report of(List<Entry> entries) {
-        return new Report(List.copyOf(entries));
+        return new Report(List.copyOf(entries), null);
     }
 
     /**
      * Creates a report over the first {@code size} elements of {@code entries} without copying them; the
-     * caller hands the array over and must not change it afterwards.
+     * caller hands the array over and must not change it afterwards. {@code nameHashes} is null or the
+     * {@link NameIndex#hash} of each entry's name, so that the first look-up by name need not compute them.
+     * The caller must not change that array either.
      */
-    static Report ofOwnedArray(Entry[] entries, int size) {
-        return new Report(new OwnedArrayList(entries, size));
+    static Report ofOwnedArray(Entry[] entries, int[] nameHashes, int size) {
+        if (nameHashes != null) {
+            Objects.checkFromIndexSize(0, size, nameHashes.length);
+        }
+        return new Report(new OwnedArrayList(entries, size), nameHashes);
+    }
+
+    /** Returns the hashes given to {@link #ofOwnedArray}, or null; the caller must not change them. */
+    int[] nameHashes() {
+        return nameHashes;
     }
 
     /** Returns a builder that appends entries in order. */
@@ -87,7 +100,7 @@ public final class Report {
     private NameIndex nameIndex() {
         NameIndex index = nameIndex;
         if (index == null) {
-            index = NameIndex.of(entries);
+            index = NameIndex.of(entries, nameHashes);
             nameIndex = index;
         }
         return index;
@@ -179,7 +192,7 @@ public final class Report {
         }
 
         public Report build() {
-            return new Report(List.copyOf(entries));
+            return new Report(List.copyOf(entries), null);
         }
     }
 }

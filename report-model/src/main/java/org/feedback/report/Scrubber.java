@@ -90,15 +90,22 @@ public final class Scrubber {
     public Result scrub(Report report) {
         List<Report.Entry> entries = report.entries();
         Report.Entry[] kept = new Report.Entry[entries.size()];
+        // Scrubbing never renames an entry, so a kept entry keeps its name's hash.
+        int[] nameHashes = report.nameHashes();
+        int[] keptNameHashes = nameHashes == null ? null : new int[entries.size()];
         int keptCount = 0;
         List<Change> changes = new ArrayList<>();
-        for (Report.Entry entry : entries) {
-            Report.Entry clean = scrubEntry(entry, changes);
-            if (clean != null) {
-                kept[keptCount++] = clean;
+        for (int i = 0; i < entries.size(); i++) {
+            Report.Entry clean = scrubEntry(entries.get(i), changes);
+            if (clean == null) {
+                continue;
             }
+            if (keptNameHashes != null) {
+                keptNameHashes[keptCount] = nameHashes[i];
+            }
+            kept[keptCount++] = clean;
         }
-        return new Result(Report.ofOwnedArray(kept, keptCount), List.copyOf(changes));
+        return new Result(Report.ofOwnedArray(kept, keptNameHashes, keptCount), List.copyOf(changes));
     }
 
     /** Returns the entry as it may be kept (the same object when nothing changed), or null to drop it. */

@@ -82,6 +82,56 @@ class ReportTest {
     }
 
     @Test
+    void value_parsedNames_foundInAnyCase() throws Exception {
+        String text = ReportParser.HEADER + "\n"
+                + "Plain_Name\t1\n"
+                + "Back\\\\Slash\t2\n"
+                + "Gr\u00FC\u00DFe\t3\n"
+                + "\u212Aey\t4\n";
+
+        Report report = new ReportParser().parse(text);
+
+        assertThat(report.value("PLAIN_NAME")).contains("1");
+        assertThat(report.value("back\\slash")).contains("2");
+        assertThat(report.value("GR\u00DC\u00DFE")).contains("3");
+        assertThat(report.value("key")).contains("4");
+    }
+
+    @Test
+    void value_afterScrubDroppedEntries_foundInAnyCase() throws Exception {
+        Report parsed = new ReportParser().parse("datadir\t/var/lib/mysql\nUptime\t42\n"
+                + "socket\t/run/mysqld/mysqld.sock\nVERSION\t10.11.19\n");
+
+        Report clean = new Scrubber().scrub(parsed).report();
+
+        assertThat(clean.size()).isEqualTo(2);
+        assertThat(clean.value("uptime")).contains("42");
+        assertThat(clean.value("version")).contains("10.11.19");
+        assertThat(clean.contains("DATADIR")).isFalse();
+        assertThat(clean.contains("Socket")).isFalse();
+    }
+
+    /** The parser and the scrubber compute name hashes on the way; they must equal what the index computes. */
+    @Test
+    void nameHashes_parsedAndScrubbedFixtures_matchIndexHash() throws Exception {
+        String[] fixtures = {Fixtures.MARIADB_10_11, Fixtures.MARIADB_5_5, Fixtures.MARIADB_10_3,
+                Fixtures.MARIADB_10_3_SHUTDOWN, Fixtures.MYSQL_5_7, Fixtures.MYSQL_8_0};
+        for (String fixture : fixtures) {
+            Report parsed = Fixtures.parse(fixture);
+            Report clean = new Scrubber().scrub(parsed).report();
+
+            for (Report report : List.of(parsed, clean)) {
+                int[] hashes = report.nameHashes();
+                assertThat(hashes).as(fixture).isNotNull();
+                for (int i = 0; i < report.size(); i++) {
+                    String name = report.entries().get(i).name();
+                    assertThat(hashes[i]).as(fixture + ": " + name).isEqualTo(NameIndex.hash(name));
+                }
+            }
+        }
+    }
+
+    @Test
     void isNotice_whenKeyInOtherCase_true() {
         Report report = Report.builder().add("feedback_when", "startup").build();
 
