@@ -35,7 +35,9 @@ final class NameTable {
 
     /**
      * Returns the name held in the ASCII bytes {@code input[start, end)}, from the table when it is there,
-     * adding it when there is room. {@code hash} must be {@link #hash} of the same bytes.
+     * adding it when there is room. {@code hash} must be the same for the same bytes; the parser passes the
+     * unfinished {@link NameIndex} hash it computes anyway, so names that differ only in case share a hash
+     * and the byte comparison distinguishes them.
      */
     String name(byte[] input, int start, int end, int hash) {
         int length = end - start;
@@ -60,10 +62,5 @@ final class NameTable {
             slots[index] = new Slot(name, Arrays.copyOfRange(input, start, end), hash);
         }
         return name;
-    }
-
-    /** Returns the hash {@link #name} expects: a step of it per byte, as the parser scans a name. */
-    static int hash(int hash, byte b) {
-        return 31 * hash + b;
     }
 }

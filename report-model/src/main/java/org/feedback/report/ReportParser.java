@@ -179,7 +179,6 @@ public final class ReportParser {
             int lineStart = position;
             int i = lineStart;
             int hash = 0;
-            int caseFoldedHash = 0;
             int nameBits = 0;
             int firstControl = -1;
             boolean nameBackslash = false;
@@ -193,8 +192,7 @@ public final class ReportParser {
                 }
                 nameBackslash |= b == BACKSLASH;
                 nameBits |= b;
-                hash = NameTable.hash(hash, b);
-                caseFoldedHash = NameIndex.hashStep(caseFoldedHash, b);
+                hash = NameIndex.hashStep(hash, b);
                 i++;
             }
 
@@ -227,8 +225,7 @@ public final class ReportParser {
             String value = parseValue(valueStart, contentEnd, valueBits < 0, valueBackslash);
             // The bytes are the characters only in an ASCII name without escapes.
             boolean bytesAreName = nameBits >= 0 && !(escaped && nameBackslash);
-            add(new Report.Entry(name, value),
-                    bytesAreName ? NameIndex.finishHash(caseFoldedHash) : NameIndex.hash(name));
+            add(new Report.Entry(name, value), bytesAreName ? NameIndex.finishHash(hash) : NameIndex.hash(name));
         }
 
         /** Handles a line without a tab: an empty line ends the report, anything else is an error. */
