@@ -114,7 +114,8 @@ public final class Scrubber {
         if (denied.isPresent()) {
             return applyDenyRule(entry, denied.get(), changes);
         }
-        if (isExemptFromValueRules(entry.name())) {
+        // Most values fail the cheap test, so test the value before the name's exemption.
+        if (!mayHoldLeak(entry.value()) || isExemptFromValueRules(entry.name())) {
             return entry;
         }
         String value = redactValue(entry, changes);
@@ -146,9 +147,6 @@ public final class Scrubber {
      */
     private static String redactValue(Report.Entry entry, List<Change> changes) {
         String value = entry.value();
-        if (!mayHoldLeak(value)) {
-            return value;
-        }
         Set<String> found = new LinkedHashSet<>();
         for (int pass = 0; pass < MAX_REDACTION_PASSES; pass++) {
             String redacted = redactOnce(value, found);
