@@ -27,6 +27,12 @@ final class ItemFacts {
             new StatusFeature("Rpl_semi_sync_master_status", "semisync_replication"),
             new StatusFeature("Rpl_semi_sync_source_status", "semisync_replication")};
 
+    /**
+     * Bit {@code n} is set when a name in {@link #STATUS_FEATURES} has {@code n} characters. Names of other
+     * lengths cannot equal one of them, ignoring case or not, so they skip the loop.
+     */
+    private static final long STATUS_FEATURE_NAME_LENGTHS = lengthBits(STATUS_FEATURES);
+
     /** A MySQL status value and the feature whose use it counts. */
     private record StatusFeature(String status, String feature) {
     }
@@ -145,12 +151,23 @@ final class ItemFacts {
      * rejects most names by their length alone.
      */
     private static String featureOfStatus(String name) {
+        if (name.length() >= Long.SIZE || (STATUS_FEATURE_NAME_LENGTHS & (1L << name.length())) == 0) {
+            return null;
+        }
         for (StatusFeature candidate : STATUS_FEATURES) {
             if (candidate.status().equalsIgnoreCase(name)) {
                 return candidate.feature();
             }
         }
         return null;
+    }
+
+    private static long lengthBits(StatusFeature[] statusFeatures) {
+        long bits = 0;
+        for (StatusFeature statusFeature : statusFeatures) {
+            bits |= 1L << statusFeature.status().length();
+        }
+        return bits;
     }
 
     private static boolean startsWithIgnoreCase(String text, String prefix) {
