@@ -146,9 +146,8 @@ final class ItemFacts {
     }
 
     /**
-     * Returns the feature whose use the MySQL status value {@code name} counts, ignoring case, or null. A
-     * loop over an array of five names is cheaper than a map look-up here, because {@code equalsIgnoreCase}
-     * rejects most names by their length alone.
+     * Returns the feature whose use the MySQL status value {@code name} counts, ignoring case, or null. The
+     * length test and a loop over five names cost less than a case-insensitive map look-up.
      */
     private static String featureOfStatus(String name) {
         if (name.length() >= Long.SIZE || (STATUS_FEATURE_NAME_LENGTHS & (1L << name.length())) == 0) {

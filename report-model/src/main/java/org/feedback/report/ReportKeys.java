@@ -102,7 +102,7 @@ public final class ReportKeys {
     public static final Set<String> USER_GIVEN = Set.of(USER_INFO, COMPANY, LOCATION, CONTRACT_ID);
 
     /**
-     * {@link #USER_GIVEN} as an array, for {@link #isUserGiven}: the scrubber asks about every entry, and a
+     * {@link #USER_GIVEN} as an array, for {@link #isUserGiven}. The scrubber calls it for many entries, and a
      * loop over a set allocates an iterator that the JIT compiler does not always eliminate.
      */
     private static final String[] USER_GIVEN_KEYS = USER_GIVEN.toArray(new String[0]);

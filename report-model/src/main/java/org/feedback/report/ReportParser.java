@@ -29,7 +29,7 @@ import java.util.Objects;
  * <p>Instances are immutable and thread-safe. All instances share a bounded table of the names they have
  * seen, so that parsing many reports of the same kind allocates each name once, and a fixed table of common
  * short values such as {@code 0} and {@code OFF}. Parsing the 25.5 KB MariaDB 10.11 report allocates about
- * 35 KB once the name table contains its names (JMH's GC profiler; see {@code docs/benchmarks.md}).
+ * 40 KB once the name table contains its names (JMH's GC profiler; see {@code docs/benchmarks.md}).
  */
 public final class ReportParser {
 
