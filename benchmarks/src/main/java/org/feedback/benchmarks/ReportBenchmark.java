@@ -88,8 +88,8 @@ public class ReportBenchmark {
     }
 
     /**
-     * The ingest server's steps for one upload: parse, scrub, then the facts of the scrubbed report. Each
-     * operation starts from the bytes, so no report caches anything across operations.
+     * Runs the ingest server's steps for one upload: parse, scrub, then the facts of the scrubbed report.
+     * Each operation starts from the bytes, so no report caches anything across operations.
      */
     @Benchmark
     public ServerFacts pipeline() throws ReportParseException {

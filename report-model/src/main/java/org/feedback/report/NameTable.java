@@ -26,7 +26,7 @@ final class NameTable {
     private final AtomicInteger size = new AtomicInteger();
 
     /**
-     * One known name, its bytes and its hash. The name is ASCII, so its characters are its bytes; keeping the
+     * One known name, its bytes and its hash. The name is ASCII, so its characters are its bytes. Keeping the
      * bytes lets a look-up compare them with {@link Arrays#equals(byte[], int, int, byte[], int, int)}, which
      * HotSpot runs as a vectorised intrinsic.
      */
