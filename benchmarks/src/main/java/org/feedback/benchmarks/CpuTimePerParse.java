@@ -8,19 +8,21 @@ import org.feedback.report.Report;
 import org.feedback.report.ReportParseException;
 import org.feedback.report.ReportParser;
 import org.feedback.report.Scrubber;
+import org.feedback.report.ServerFacts;
 
 /**
- * Measures the CPU time of this thread per parse and per scrub of the MariaDB 10.11 report. It checks the
- * JMH wall-clock figures when other processes share the cores. CPU time does not count the time the thread
- * waits for a core, so it gives the throughput per core the code reaches when it runs. The measurement
- * follows a warm-up and is repeated five times.
+ * Measures the CPU time of this thread per parse, per scrub and per run of the whole pipeline (parse, scrub,
+ * {@link ServerFacts#from}) of the MariaDB 10.11 report. It checks the JMH wall-clock figures when other
+ * processes share the cores. CPU time does not count the time the thread waits for a core, so it gives the
+ * throughput per core the code reaches when it runs. The measurement follows a warm-up and is repeated
+ * five times.
  *
  * <p>Run: {@code java -cp benchmarks/target/benchmarks.jar org.feedback.benchmarks.CpuTimePerParse}
  */
 public final class CpuTimePerParse {
 
-    private static final int WARM_UP_OPERATIONS = 200_000;
-    private static final int MEASURED_OPERATIONS = 100_000;
+    private static final int WARM_UP_OPERATIONS = 50_000;
+    private static final int MEASURED_OPERATIONS = 20_000;
     private static final int ROUNDS = 5;
 
     private CpuTimePerParse() {
@@ -65,6 +67,15 @@ public final class CpuTimePerParse {
         return copy;
     }
 
+    /**
+     * Runs the ingest server's steps for one upload, parse, scrub and the facts of the scrubbed report,
+     * and returns a number that depends on the result, so that the JIT compiler cannot drop the work.
+     */
+    private static long runPipeline(ReportParser parser, Scrubber scrubber, byte[] input) throws ReportParseException {
+        Scrubber.Result scrubbed = scrubber.scrub(parser.parse(input));
+        return ServerFacts.from(scrubbed.report()).featuresUsed().size() + scrubbed.changes().size();
+    }
+
     public static void main(String[] args) throws IOException, ReportParseException {
         byte[] input;
         try (InputStream in = CpuTimePerParse.class.getResourceAsStream("/fixtures/mariadb-10.11-information-schema-feedback.txt")) {
@@ -78,7 +89,8 @@ public final class CpuTimePerParse {
         Report parsed = parser.parse(input);
         long sink = 0;
         for (int i = 0; i < WARM_UP_OPERATIONS; i++) {
-            sink += parser.parse(input).size() + scrubber.scrub(parsed).changes().size();
+            sink += parser.parse(input).size() + scrubber.scrub(parsed).changes().size()
+                    + runPipeline(parser, scrubber, input);
         }
         for (int round = 1; round <= ROUNDS; round++) {
             long start = threads.getCurrentThreadCpuTime();
@@ -93,9 +105,17 @@ public final class CpuTimePerParse {
             }
             long scrubNanos = (threads.getCurrentThreadCpuTime() - start) / MEASURED_OPERATIONS;
 
-            System.out.printf("round %d: parse %.1f us CPU (%.0f MB/s per core), scrub %.1f us CPU (%.0f MB/s per core)%n",
+            start = threads.getCurrentThreadCpuTime();
+            for (int i = 0; i < MEASURED_OPERATIONS; i++) {
+                sink += runPipeline(parser, scrubber, input);
+            }
+            long pipelineNanos = (threads.getCurrentThreadCpuTime() - start) / MEASURED_OPERATIONS;
+
+            System.out.printf("round %d: parse %.1f us CPU (%.0f MB/s per core), scrub %.1f us CPU (%.0f MB/s per core),"
+                            + " pipeline %.1f us CPU (%.0f reports/s per core)%n",
                     round, parseNanos / 1000.0, input.length * 1000.0 / parseNanos,
-                    scrubNanos / 1000.0, input.length * 1000.0 / scrubNanos);
+                    scrubNanos / 1000.0, input.length * 1000.0 / scrubNanos,
+                    pipelineNanos / 1000.0, 1e9 / pipelineNanos);
         }
         System.out.println("(checksum " + sink + ")");
     }

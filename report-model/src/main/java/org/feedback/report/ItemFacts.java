@@ -20,12 +20,22 @@ final class ItemFacts {
      * MySQL alone has: the feature counts as used when the value is a number above zero or {@code ON}.
      * These are counters since the server started, so a feature used only before the last restart is missed.
      */
-    private static final Map<String, String> FEATURE_BY_STATUS = caseInsensitive(Map.of(
-            "Com_xa_start", "xa",
-            "Mysqlx_sessions_accepted", "x_protocol",
-            "Secondary_engine_execution_count", "secondary_engine",
-            "Rpl_semi_sync_master_status", "semisync_replication",
-            "Rpl_semi_sync_source_status", "semisync_replication"));
+    private static final StatusFeature[] STATUS_FEATURES = {
+            new StatusFeature("Com_xa_start", "xa"),
+            new StatusFeature("Mysqlx_sessions_accepted", "x_protocol"),
+            new StatusFeature("Secondary_engine_execution_count", "secondary_engine"),
+            new StatusFeature("Rpl_semi_sync_master_status", "semisync_replication"),
+            new StatusFeature("Rpl_semi_sync_source_status", "semisync_replication")};
+
+    /**
+     * Bit {@code n} is set when a name in {@link #STATUS_FEATURES} has {@code n} characters. Names of other
+     * lengths cannot equal one of them, ignoring case or not, so they skip the loop.
+     */
+    private static final long STATUS_FEATURE_NAME_LENGTHS = lengthBits(STATUS_FEATURES);
+
+    /** A MySQL status value and the feature whose use it counts. */
+    private record StatusFeature(String status, String feature) {
+    }
 
     private static final String COLLECTOR_PREFIX = ReportKeys.collectorKey("");
     private static final String FAILED_PREFIX = "failed:";
@@ -71,7 +81,7 @@ final class ItemFacts {
         } else if (startsWithIgnoreCase(name, ReportKeys.DATABASES_SIZE_BUCKET_PREFIX)) {
             acceptSizeBucket(name.substring(ReportKeys.DATABASES_SIZE_BUCKET_PREFIX.length()), value);
         } else {
-            String feature = FEATURE_BY_STATUS.get(name);
+            String feature = featureOfStatus(name);
             if (feature != null && isUsed(value)) {
                 features.add(feature);
             }
@@ -135,11 +145,28 @@ final class ItemFacts {
         return count != null && count > 0;
     }
 
-    /** Returns a map whose look-ups ignore case without allocating a lower-case copy of each name. */
-    private static Map<String, String> caseInsensitive(Map<String, String> map) {
-        Map<String, String> sorted = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        sorted.putAll(map);
-        return Collections.unmodifiableMap(sorted);
+    /**
+     * Returns the feature whose use the MySQL status value {@code name} counts, ignoring case, or null. The
+     * length test and a loop over five names cost less than a case-insensitive map look-up.
+     */
+    private static String featureOfStatus(String name) {
+        if (name.length() >= Long.SIZE || (STATUS_FEATURE_NAME_LENGTHS & (1L << name.length())) == 0) {
+            return null;
+        }
+        for (StatusFeature candidate : STATUS_FEATURES) {
+            if (candidate.status().equalsIgnoreCase(name)) {
+                return candidate.feature();
+            }
+        }
+        return null;
+    }
+
+    private static long lengthBits(StatusFeature[] statusFeatures) {
+        long bits = 0;
+        for (StatusFeature statusFeature : statusFeatures) {
+            bits |= 1L << statusFeature.status().length();
+        }
+        return bits;
     }
 
     private static boolean startsWithIgnoreCase(String text, String prefix) {

@@ -1,6 +1,7 @@
 package org.feedback.report;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -24,13 +25,19 @@ final class NameTable {
     private final Slot[] slots = new Slot[SLOTS];
     private final AtomicInteger size = new AtomicInteger();
 
-    /** One known name and its hash; the name is ASCII, so its characters are its bytes. */
-    private record Slot(String name, int hash) {
+    /**
+     * One known name, its bytes and its hash. The name is ASCII, so its characters are its bytes. Keeping the
+     * bytes lets a look-up compare them with {@link Arrays#equals(byte[], int, int, byte[], int, int)}, which
+     * HotSpot runs as a vectorised intrinsic.
+     */
+    private record Slot(String name, byte[] bytes, int hash) {
     }
 
     /**
      * Returns the name held in the ASCII bytes {@code input[start, end)}, from the table when it is there,
-     * adding it when there is room. {@code hash} must be {@link #hash} of the same bytes.
+     * adding it when there is room. {@code hash} must be the same for the same bytes; the parser passes the
+     * unfinished {@link NameIndex} hash it computes anyway, so names that differ only in case share a hash
+     * and the byte comparison distinguishes them.
      */
     String name(byte[] input, int start, int end, int hash) {
         int length = end - start;
@@ -43,7 +50,7 @@ final class NameTable {
             if (slot == null) {
                 return add(index, input, start, end, hash);
             }
-            if (slot.hash == hash && sameCharacters(slot.name, input, start, end)) {
+            if (slot.hash == hash && Arrays.equals(slot.bytes, 0, slot.bytes.length, input, start, end)) {
                 return slot.name;
             }
         }
@@ -52,25 +59,8 @@ final class NameTable {
     private String add(int index, byte[] input, int start, int end, int hash) {
         String name = new String(input, start, end - start, StandardCharsets.ISO_8859_1);
         if (size.get() < MAX_NAMES && size.incrementAndGet() <= MAX_NAMES) {
-            slots[index] = new Slot(name, hash);
+            slots[index] = new Slot(name, Arrays.copyOfRange(input, start, end), hash);
         }
         return name;
-    }
-
-    private static boolean sameCharacters(String name, byte[] input, int start, int end) {
-        if (name.length() != end - start) {
-            return false;
-        }
-        for (int i = 0; i < name.length(); i++) {
-            if (name.charAt(i) != input[start + i]) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Returns the hash {@link #name} expects: a step of it per byte, as the parser scans a name. */
-    static int hash(int hash, byte b) {
-        return 31 * hash + b;
     }
 }

@@ -2,9 +2,18 @@ package org.feedback.report;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /** Normalises the names senders use for architectures, operating systems and distributions. */
 final class Platforms {
+
+    /** A source prefix of {@code Uname_distribution}, such as {@code os-release} or {@code redhat-release}. */
+    private static final Pattern SOURCE_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
+    /** The key of a {@code KEY="text"} line, as in {@code /etc/os-release}. */
+    private static final Pattern RELEASE_KEY = Pattern.compile("[A-Z_]+");
+    /** A bare version such as {@code 12.5}, the whole of {@code /etc/debian_version}. */
+    private static final Pattern BARE_VERSION = Pattern.compile("\\d[\\w.]*");
+    private static final Pattern WHITE_SPACE = Pattern.compile("\\s+");
 
     private Platforms() {
     }
@@ -83,11 +92,11 @@ final class Platforms {
     static String distributionDescription(String raw) {
         String text = raw.strip();
         int colon = text.indexOf(": ");
-        if (colon > 0 && text.substring(0, colon).matches("[A-Za-z0-9_.-]+")) {
+        if (colon > 0 && SOURCE_NAME.matcher(text.substring(0, colon)).matches()) {
             text = text.substring(colon + 2).strip();
         }
         int equals = text.indexOf('=');
-        if (equals > 0 && text.substring(0, equals).matches("[A-Z_]+")) {
+        if (equals > 0 && RELEASE_KEY.matcher(text.substring(0, equals)).matches()) {
             text = text.substring(equals + 1).strip();
             if (text.length() >= 2 && text.startsWith("\"") && text.endsWith("\"")) {
                 text = text.substring(1, text.length() - 1).strip();
@@ -114,10 +123,10 @@ final class Platforms {
         if (description.isEmpty()) {
             return new String[] {null, null};
         }
-        if (description.matches("\\d[\\w.]*") && distributionSource(raw).toLowerCase(Locale.ROOT).startsWith("debian")) {
+        if (BARE_VERSION.matcher(description).matches() && distributionSource(raw).toLowerCase(Locale.ROOT).startsWith("debian")) {
             return new String[] {"Debian", description};
         }
-        String[] words = description.split("\\s+");
+        String[] words = WHITE_SPACE.split(description);
         int versionIndex = -1;
         for (int i = 0; i < words.length; i++) {
             if (startsVersion(words[i])) {

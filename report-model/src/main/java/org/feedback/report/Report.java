@@ -1,14 +1,12 @@
 package org.feedback.report;
 
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.RandomAccess;
 
 /**
  * An immutable, ordered list of name/value entries: one feedback report.
@@ -20,24 +18,37 @@ import java.util.Optional;
 public final class Report {
 
     private final List<Entry> entries;
-    private volatile Map<String, Integer> firstIndexByName;
+    /** The {@link NameIndex#hash} of each entry's name, from the parser or the scrubber; null for other reports. */
+    private final int[] nameHashes;
+    /** Built on the first look-up by name; threads that race may each build one, which is harmless. */
+    private volatile NameIndex nameIndex;
 
-    private Report(List<Entry> entries) {
+    private Report(List<Entry> entries, int[] nameHashes) {
         this.entries = entries;
+        this.nameHashes = nameHashes;
     }
 
     /** Creates a report holding a copy of the given entries, in their order. */
     public static Report of(List<Entry> entries) {
-        return new Report(List.copyOf(entries));
+        return new Report(List.copyOf(entries), null);
     }
 
     /**
      * Creates a report over the first {@code size} elements of {@code entries} without copying them; the
-     * caller hands the array over and must not change it afterwards.
+     * caller hands the array over and must not change it afterwards. {@code nameHashes} is null or the
+     * {@link NameIndex#hash} of each entry's name, so that the first look-up by name need not compute them.
+     * The caller must not change that array either.
      */
-    static Report ofOwnedArray(Entry[] entries, int size) {
-        List<Entry> list = Arrays.asList(entries);
-        return new Report(Collections.unmodifiableList(size == entries.length ? list : list.subList(0, size)));
+    static Report ofOwnedArray(Entry[] entries, int[] nameHashes, int size) {
+        if (nameHashes != null) {
+            Objects.checkFromIndexSize(0, size, nameHashes.length);
+        }
+        return new Report(new OwnedArrayList(entries, size), nameHashes);
+    }
+
+    /** Returns the hashes given to {@link #ofOwnedArray}, or null; the caller must not change them. */
+    int[] nameHashes() {
+        return nameHashes;
     }
 
     /** Returns a builder that appends entries in order. */
@@ -57,8 +68,8 @@ public final class Report {
 
     /** Returns the value of the first entry whose name equals {@code name}, ignoring case. */
     public Optional<String> value(String name) {
-        Integer index = index().get(name.toLowerCase(Locale.ROOT));
-        return index == null ? Optional.empty() : Optional.of(entries.get(index).value());
+        int index = nameIndex().firstIndexOf(name);
+        return index < 0 ? Optional.empty() : Optional.of(entries.get(index).value());
     }
 
     /** Returns the values of all entries whose name equals {@code name}, ignoring case, in report order. */
@@ -74,7 +85,7 @@ public final class Report {
 
     /** Returns whether any entry has the given name, ignoring case. */
     public boolean contains(String name) {
-        return index().containsKey(name.toLowerCase(Locale.ROOT));
+        return nameIndex().firstIndexOf(name) >= 0;
     }
 
     /**
@@ -86,15 +97,11 @@ public final class Report {
         return contains(ReportKeys.WHEN);
     }
 
-    private Map<String, Integer> index() {
-        Map<String, Integer> index = firstIndexByName;
+    private NameIndex nameIndex() {
+        NameIndex index = nameIndex;
         if (index == null) {
-            index = new HashMap<>(entries.size() * 2);
-            for (int i = 0; i < entries.size(); i++) {
-                index.putIfAbsent(entries.get(i).name().toLowerCase(Locale.ROOT), i);
-            }
-            index = Collections.unmodifiableMap(index);
-            firstIndexByName = index;
+            index = NameIndex.of(entries, nameHashes);
+            nameIndex = index;
         }
         return index;
     }
@@ -119,6 +126,38 @@ public final class Report {
         public Entry {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(value, "value");
+        }
+    }
+
+    /**
+     * An unmodifiable view of the first {@code size} elements of an array that no other code changes. The
+     * parser and the scrubber pass their arrays to the report in one of these, so that loops over the entries
+     * read the array directly, without a sub-list and an unmodifiable wrapper in between.
+     */
+    private static final class OwnedArrayList extends AbstractList<Entry> implements RandomAccess {
+        private final Entry[] entries;
+        private final int size;
+
+        OwnedArrayList(Entry[] entries, int size) {
+            Objects.checkFromIndexSize(0, size, entries.length);
+            this.entries = entries;
+            this.size = size;
+        }
+
+        @Override
+        public Entry get(int index) {
+            Objects.checkIndex(index, size);
+            return entries[index];
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public Object[] toArray() {
+            return Arrays.copyOf(entries, size, Object[].class);
         }
     }
 
@@ -153,7 +192,7 @@ public final class Report {
         }
 
         public Report build() {
-            return new Report(List.copyOf(entries));
+            return new Report(List.copyOf(entries), null);
         }
     }
 }

@@ -29,7 +29,7 @@ import java.util.Objects;
  * <p>Instances are immutable and thread-safe. All instances share a bounded table of the names they have
  * seen, so that parsing many reports of the same kind allocates each name once, and a fixed table of common
  * short values such as {@code 0} and {@code OFF}. Parsing the 25.5 KB MariaDB 10.11 report allocates about
- * 35 KB once the name table contains its names (JMH's GC profiler; see {@code docs/benchmarks.md}).
+ * 40 KB once the name table contains its names (JMH's GC profiler; see {@code docs/benchmarks.md}).
  */
 public final class ReportParser {
 
@@ -134,6 +134,8 @@ public final class ReportParser {
         private boolean escaped;
         private int endedAtLine;
         private Report.Entry[] entries;
+        /** The {@link NameIndex#hash} of each entry's name, computed while the name is scanned. */
+        private int[] nameHashes;
         private int entryCount;
 
         Run(byte[] input, int start, int end) {
@@ -146,6 +148,7 @@ public final class ReportParser {
             skipByteOrderMark();
             // A line of a real report is about 27 bytes long; a shorter average only costs a regrowth.
             entries = new Report.Entry[(end - position) / 24 + 16];
+            nameHashes = new int[entries.length];
             while (position < end) {
                 lineNumber++;
                 if (lineNumber > limits.maxLines()) {
@@ -153,7 +156,7 @@ public final class ReportParser {
                 }
                 parseLine();
             }
-            return Report.ofOwnedArray(entries, entryCount);
+            return Report.ofOwnedArray(entries, nameHashes, entryCount);
         }
 
         private void skipByteOrderMark() {
@@ -189,7 +192,7 @@ public final class ReportParser {
                 }
                 nameBackslash |= b == BACKSLASH;
                 nameBits |= b;
-                hash = NameTable.hash(hash, b);
+                hash = NameIndex.hashStep(hash, b);
                 i++;
             }
 
@@ -220,7 +223,9 @@ public final class ReportParser {
             }
             String name = parseName(lineStart, tab, hash, nameBits < 0, firstControl, nameBackslash);
             String value = parseValue(valueStart, contentEnd, valueBits < 0, valueBackslash);
-            add(new Report.Entry(name, value));
+            // The bytes are the characters only in an ASCII name without escapes.
+            boolean bytesAreName = nameBits >= 0 && !(escaped && nameBackslash);
+            add(new Report.Entry(name, value), bytesAreName ? NameIndex.finishHash(hash) : NameIndex.hash(name));
         }
 
         /** Handles a line without a tab: an empty line ends the report, anything else is an error. */
@@ -369,11 +374,14 @@ public final class ReportParser {
             return out.toString();
         }
 
-        private void add(Report.Entry entry) {
+        private void add(Report.Entry entry, int nameHash) {
             if (entryCount == entries.length) {
                 entries = Arrays.copyOf(entries, entries.length + (entries.length >> 1) + 16);
+                nameHashes = Arrays.copyOf(nameHashes, entries.length);
             }
-            entries[entryCount++] = entry;
+            entries[entryCount] = entry;
+            nameHashes[entryCount] = nameHash;
+            entryCount++;
         }
     }
 

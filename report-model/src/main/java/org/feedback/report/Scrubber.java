@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -41,26 +42,35 @@ public final class Scrubber {
     /** Placeholder for a named time zone, such as {@code Europe/Berlin}, found inside a value. */
     public static final String ZONE = "[zone]";
 
+    /** The regions that start the names of the IANA time zone database, such as {@code Europe/Berlin}. */
+    private static final List<String> ZONE_REGIONS = List.of("Africa", "America", "Antarctica", "Arctic", "Asia",
+            "Atlantic", "Australia", "Europe", "Indian", "Pacific");
+
     private static final List<ValueRule> VALUE_RULES = List.of(
-            new ValueRule("URL", Pattern.compile("\\b[A-Za-z][A-Za-z0-9+.-]*://[^\\s,;]+"), URL),
-            new ValueRule("e-mail address", Pattern.compile("[^\\s@,;<>]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+"), EMAIL),
+            new ValueRule("URL", Pattern.compile("\\b[A-Za-z][A-Za-z0-9+.-]*://[^\\s,;]+"), URL,
+                    value -> value.contains("://")),
+            new ValueRule("e-mail address", Pattern.compile("[^\\s@,;<>]+@[A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+"), EMAIL,
+                    Scrubber::hasDotAfterAt),
             new ValueRule("IPv4 address", Pattern.compile(
                     "(?<![\\w.])(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}(?::\\d{1,5})?(?![\\w.])"),
-                    ADDRESS),
+                    ADDRESS, value -> count(value, '.') >= 3),
             new ValueRule("IPv6 address", Pattern.compile(
-                    "(?<![\\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\\w:])"), ADDRESS) {
+                    "(?<![\\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}[0-9A-Fa-f]{0,4}(?![\\w:])"), ADDRESS,
+                    value -> value.contains("::") || count(value, ':') >= 7) {
                 @Override
                 boolean accept(String found) {
                     return found.contains("::") || found.chars().filter(c -> c == ':').count() == 7;
                 }
             },
             new ValueRule("host and port", Pattern.compile(
-                    "(?<![\\w.-])[A-Za-z][A-Za-z0-9-]*(?:\\.[A-Za-z0-9-]+)*:\\d{2,5}(?![\\w])"), HOST),
+                    "(?<![\\w.-])[A-Za-z][A-Za-z0-9-]*(?:\\.[A-Za-z0-9-]+)*:\\d{2,5}(?![\\w])"), HOST,
+                    Scrubber::hasHostBeforePort),
             new ValueRule("named time zone", Pattern.compile(
-                    "\\b(?:Africa|America|Antarctica|Arctic|Asia|Atlantic|Australia|Europe|Indian|Pacific)/[A-Za-z_+-]+(?:/[A-Za-z_+-]+)?"),
-                    ZONE),
+                    "\\b(?:" + String.join("|", ZONE_REGIONS) + ")/[A-Za-z_+-]+(?:/[A-Za-z_+-]+)?"),
+                    ZONE, Scrubber::hasRegionBeforeSlash),
             new ValueRule("file path", Pattern.compile(
-                    "(?<![\\w./\\\\-])(?:/[\\w.+@-]+(?:/[\\w.+@-]*)*|[A-Za-z]:\\\\[^\\s,;]*)"), PATH));
+                    "(?<![\\w./\\\\-])(?:/[\\w.+@-]+(?:/[\\w.+@-]*)*|[A-Za-z]:\\\\[^\\s,;]*)"), PATH,
+                    value -> hasSlashAfterNonPathCharacter(value) || value.contains(":\\")));
 
     /** Upper bound of value-rule passes over one value; two suffice for every case known so far. */
     private static final int MAX_REDACTION_PASSES = 4;
@@ -80,15 +90,22 @@ public final class Scrubber {
     public Result scrub(Report report) {
         List<Report.Entry> entries = report.entries();
         Report.Entry[] kept = new Report.Entry[entries.size()];
+        // Scrubbing never renames an entry, so a kept entry keeps its name's hash.
+        int[] nameHashes = report.nameHashes();
+        int[] keptNameHashes = nameHashes == null ? null : new int[entries.size()];
         int keptCount = 0;
         List<Change> changes = new ArrayList<>();
-        for (Report.Entry entry : entries) {
-            Report.Entry clean = scrubEntry(entry, changes);
-            if (clean != null) {
-                kept[keptCount++] = clean;
+        for (int i = 0; i < entries.size(); i++) {
+            Report.Entry clean = scrubEntry(entries.get(i), changes);
+            if (clean == null) {
+                continue;
             }
+            if (keptNameHashes != null) {
+                keptNameHashes[keptCount] = nameHashes[i];
+            }
+            kept[keptCount++] = clean;
         }
-        return new Result(Report.ofOwnedArray(kept, keptCount), List.copyOf(changes));
+        return new Result(Report.ofOwnedArray(kept, keptNameHashes, keptCount), List.copyOf(changes));
     }
 
     /** Returns the entry as it may be kept (the same object when nothing changed), or null to drop it. */
@@ -97,7 +114,8 @@ public final class Scrubber {
         if (denied.isPresent()) {
             return applyDenyRule(entry, denied.get(), changes);
         }
-        if (isExemptFromValueRules(entry.name())) {
+        // Most values fail the cheap test, so test the value before the name's exemption.
+        if (!mayHoldLeak(entry.value()) || isExemptFromValueRules(entry.name())) {
             return entry;
         }
         String value = redactValue(entry, changes);
@@ -129,9 +147,6 @@ public final class Scrubber {
      */
     private static String redactValue(Report.Entry entry, List<Change> changes) {
         String value = entry.value();
-        if (!mayHoldLeak(value)) {
-            return value;
-        }
         Set<String> found = new LinkedHashSet<>();
         for (int pass = 0; pass < MAX_REDACTION_PASSES; pass++) {
             String redacted = redactOnce(value, found);
@@ -190,15 +205,105 @@ public final class Scrubber {
         }
     }
 
+    /* Cheap tests for the value rules. Each returns true for every value in which the rule's pattern finds a match. */
+
+    /** Returns whether a dot follows an at sign, as in every e-mail address the pattern finds. */
+    private static boolean hasDotAfterAt(String value) {
+        int at = value.indexOf('@');
+        return at >= 0 && value.indexOf('.', at + 1) >= 0;
+    }
+
+    /**
+     * Returns whether a colon followed by two digits comes after a run of letters, digits, dots and hyphens
+     * that contains a letter, because the pattern's host name is such a run and starts with a letter.
+     */
+    private static boolean hasHostBeforePort(String value) {
+        for (int colon = value.indexOf(':'); colon >= 0; colon = value.indexOf(':', colon + 1)) {
+            boolean twoDigitsAfter = colon + 2 < value.length() && isAsciiDigit(value.charAt(colon + 1))
+                    && isAsciiDigit(value.charAt(colon + 2));
+            if (twoDigitsAfter && hasLetterInHostRunBefore(value, colon)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasLetterInHostRunBefore(String value, int end) {
+        for (int i = end - 1; i >= 0; i--) {
+            char c = value.charAt(i);
+            if (isAsciiLetter(c)) {
+                return true;
+            }
+            if (!isAsciiDigit(c) && c != '.' && c != '-') {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    /** Returns whether a slash follows one of the {@link #ZONE_REGIONS}, as in {@code Europe/Berlin}. */
+    private static boolean hasRegionBeforeSlash(String value) {
+        for (int slash = value.indexOf('/'); slash >= 0; slash = value.indexOf('/', slash + 1)) {
+            for (String region : ZONE_REGIONS) {
+                if (slash >= region.length() && value.startsWith(region, slash - region.length())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Returns whether a slash starts the value or follows a character other than a letter, digit, underscore,
+     * dot, slash, backslash or hyphen. The path pattern's look-behind requires this, so {@code GNU/Linux}
+     * contains no path for it.
+     */
+    private static boolean hasSlashAfterNonPathCharacter(String value) {
+        for (int slash = value.indexOf('/'); slash >= 0; slash = value.indexOf('/', slash + 1)) {
+            if (slash == 0 || !isPathCharacter(value.charAt(slash - 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean isPathCharacter(char c) {
+        return isAsciiLetter(c) || isAsciiDigit(c) || c == '_' || c == '.' || c == '/' || c == '\\' || c == '-';
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+    }
+
+    private static boolean isAsciiDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static int count(String value, char character) {
+        int count = 0;
+        for (int i = 0; i < value.length(); i++) {
+            if (value.charAt(i) == character) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * A pattern that finds one kind of leak in a value, and its placeholder. {@code mayMatch} is a cheap test
+     * that every value with a match passes, so that most values skip the pattern.
+     */
     private static class ValueRule {
         private final String what;
         private final Pattern pattern;
         private final String placeholder;
+        private final Predicate<String> mayMatch;
 
-        ValueRule(String what, Pattern pattern, String placeholder) {
+        ValueRule(String what, Pattern pattern, String placeholder, Predicate<String> mayMatch) {
             this.what = what;
             this.pattern = pattern;
             this.placeholder = placeholder;
+            this.mayMatch = mayMatch;
         }
 
         boolean accept(String found) {
@@ -206,6 +311,9 @@ public final class Scrubber {
         }
 
         String replaceAll(String value) {
+            if (!mayMatch.test(value)) {
+                return value;
+            }
             Matcher matcher = pattern.matcher(value);
             StringBuilder out = null;
             int copied = 0;

@@ -54,6 +54,41 @@ class ScrubberTest {
         assertThat(clean.value("wsrep_cluster_status_note")).contains("peers [address],[address] and [host]");
     }
 
+    /** One value per value rule, each the only leak in its value, and values that look close but are not. */
+    @Test
+    void scrub_eachValueRuleAlone_replacesOnlyLeaks() {
+        String[][] valueAndExpected = {
+                {"see https://docs.example/x for help", "see [url] for help"},
+                {"mail ops@corp.example now", "mail [email] now"},
+                {"from 192.168.10.7 only", "from [address] only"},
+                {"via 2001:db8:85a3:0:0:8a2e:370:7334 only", "via [address] only"},
+                {"via fe80::1 only", "via [address] only"},
+                {"primary db7:3306 ready", "primary [host] ready"},
+                {"zone Europe/Berlin set", "zone [zone] set"},
+                {"file /var/lib/mysql/x.ibd", "file [path]"},
+                {"file C:\\ProgramData\\MariaDB\\my.ini", "file [path]"},
+                {"at 19:44:33 on 1.2.3", "at 19:44:33 on 1.2.3"},
+                {"port :3 and a:b:c", "port :3 and a:b:c"},
+                {"user@ and 1.2", "user@ and 1.2"},
+                {"ops@localhost only", "ops@localhost only"},
+                {"peer node-1.example:4567 up", "peer [host] up"},
+                {"x/db7:3306", "x/[host]"},
+                {"zone America/New_York set", "zone [zone] set"},
+                {"zone Etc/UTC set", "zone Etc/UTC set"},
+                {"(/tmp/mysql.sock)", "([path])"},
+                {"Debian GNU/Linux 12", "Debian GNU/Linux 12"},
+                {"/", "/"},
+                {"/etc", "[path]"},
+        };
+        for (String[] row : valueAndExpected) {
+            Report report = Report.builder().add("Some_status", row[0]).build();
+
+            Report clean = scrubber.scrub(report).report();
+
+            assertThat(clean.value("Some_status")).as(row[0]).contains(row[1]);
+        }
+    }
+
     @Test
     void scrub_versionsAndTimes_unchanged() {
         Report report = Report.builder()

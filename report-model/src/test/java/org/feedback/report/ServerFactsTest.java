@@ -281,6 +281,19 @@ class ServerFactsTest {
     }
 
     @Test
+    void from_mysqlStatusCountersOtherCase_readsFeatureEquivalents() {
+        Report report = Report.builder()
+                .add("COM_XA_START", "1")
+                .add("mysqlx_sessions_accepted", "2")
+                .add("RPL_SEMI_SYNC_MASTER_STATUS", "on")
+                .add("Com_xa_starts", "5")
+                .add("Com_xa_star", "5")
+                .build();
+
+        assertThat(ServerFacts.from(report).featuresUsed()).containsExactly("xa", "x_protocol", "semisync_replication");
+    }
+
+    @Test
     void from_databaseKeys_readsCountBytesAndBuckets() {
         Report report = Report.builder()
                 .add(ReportKeys.DATABASES_COUNT, "3")
