@@ -39,8 +39,9 @@ public final class FactRecorder {
             + " last_seen_day, facts_time, flavor, major_version, major_minor, labels_hash) VALUES %s";
     private static final String UPDATE_SEEN = "UPDATE dashboard_servers SET last_seen = ?, last_seen_day = ?"
             + " WHERE server_id = ?";
-    private static final String UPDATE_FACTS = "UPDATE dashboard_servers SET facts_time = ?, flavor = ?,"
-            + " major_version = ?, major_minor = ?, labels_hash = ? WHERE server_id = ?";
+    /** Sets the activity and the version facts at once, so that a full report updates the row once. */
+    private static final String UPDATE_SEEN_AND_FACTS = "UPDATE dashboard_servers SET last_seen = ?, last_seen_day = ?,"
+            + " facts_time = ?, flavor = ?, major_version = ?, major_minor = ?, labels_hash = ? WHERE server_id = ?";
     private static final String DELETE_VALUES_OF = "DELETE FROM dashboard_server_values WHERE server_id IN (%s)";
     private static final String UPDATE_VALUE_SIZES = "UPDATE dashboard_server_values SET table_count = ?,"
             + " data_bytes = ? WHERE server_id = ? AND dimension = ? AND label = ?";
@@ -166,34 +167,37 @@ public final class FactRecorder {
     /** Moves the last-seen time of known servers forward and stores the version facts of their latest full report. */
     private static void updateKnownServers(Connection connection, Map<String, ServerChange> changes) throws SQLException {
         try (PreparedStatement seen = connection.prepareStatement(UPDATE_SEEN);
-             PreparedStatement facts = connection.prepareStatement(UPDATE_FACTS)) {
+             PreparedStatement seenAndFacts = connection.prepareStatement(UPDATE_SEEN_AND_FACTS)) {
             int seenRows = 0;
             int factRows = 0;
             for (ServerChange change : changes.values()) {
                 if (!change.wasKnown) {
                     continue;
                 }
-                if (change.lastSeen > change.storedLastSeen) {
-                    seen.setLong(1, change.lastSeen);
-                    seen.setInt(2, Days.dayOf(change.lastSeen));
+                // The row is locked, so the later of the two times is what it must hold afterwards.
+                long lastSeen = Math.max(change.lastSeen, change.storedLastSeen);
+                if (change.latestFull != null) {
+                    seenAndFacts.setLong(1, lastSeen);
+                    seenAndFacts.setInt(2, Days.dayOf(lastSeen));
+                    seenAndFacts.setLong(3, change.factsTime);
+                    change.current().bind(seenAndFacts, 4);
+                    seenAndFacts.setLong(7, change.labelsHash());
+                    seenAndFacts.setLong(8, change.serverId);
+                    seenAndFacts.addBatch();
+                    factRows++;
+                } else if (change.lastSeen > change.storedLastSeen) {
+                    seen.setLong(1, lastSeen);
+                    seen.setInt(2, Days.dayOf(lastSeen));
                     seen.setLong(3, change.serverId);
                     seen.addBatch();
                     seenRows++;
-                }
-                if (change.latestFull != null) {
-                    facts.setLong(1, change.factsTime);
-                    change.current().bind(facts, 2);
-                    facts.setLong(5, change.labelsHash());
-                    facts.setLong(6, change.serverId);
-                    facts.addBatch();
-                    factRows++;
                 }
             }
             if (seenRows > 0) {
                 seen.executeBatch();
             }
             if (factRows > 0) {
-                facts.executeBatch();
+                seenAndFacts.executeBatch();
             }
         }
     }
