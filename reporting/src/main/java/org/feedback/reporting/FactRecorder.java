@@ -241,9 +241,7 @@ public final class FactRecorder {
         }
         for (List<Long> chunk : chunks(relabelled)) {
             try (PreparedStatement delete = connection.prepareStatement(DELETE_VALUES_OF.formatted(placeholders(chunk.size(), 1)))) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    delete.setLong(i + 1, chunk.get(i));
-                }
+                bindLongs(delete, chunk);
                 delete.executeUpdate();
             }
         }
@@ -306,9 +304,7 @@ public final class FactRecorder {
         Set<WeekOfServer> stored = new HashSet<>();
         for (List<Long> chunk : chunks(known)) {
             try (PreparedStatement find = connection.prepareStatement(FIND_WEEKS.formatted(placeholders(chunk.size(), 1)))) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    find.setLong(i + 1, chunk.get(i));
-                }
+                bindLongs(find, chunk);
                 try (ResultSet rows = find.executeQuery()) {
                     while (rows.next()) {
                         stored.add(new WeekOfServer(rows.getInt(1), rows.getLong(2), null));
@@ -492,6 +488,12 @@ public final class FactRecorder {
     private static void bindStrings(PreparedStatement statement, List<String> values) throws SQLException {
         for (int i = 0; i < values.size(); i++) {
             statement.setString(i + 1, values.get(i));
+        }
+    }
+
+    private static void bindLongs(PreparedStatement statement, List<Long> values) throws SQLException {
+        for (int i = 0; i < values.size(); i++) {
+            statement.setLong(i + 1, values.get(i));
         }
     }
 
