@@ -18,9 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The launcher of the one-shot commands, {@code agent/packaging/feedback-agent}, with the packaged jar: it
- * writes a class data sharing archive on its first run, reads it afterwards, writes it again after the
- * jar changes, and runs without one when it cannot write it. Its output must stay what the jar prints.
+ * The launcher of the one-shot commands, {@code agent/packaging/feedback-agent}, with the packaged jar: its
+ * first report writes a class data sharing archive, later runs read it, a report writes it again after the
+ * jar changes, and the launcher runs without one when it cannot write it. Reports read the MariaDB on
+ * 127.0.0.1:3306. Its output must stay what the jar prints.
  */
 class AgentLauncherTest {
 
@@ -28,37 +29,48 @@ class AgentLauncherTest {
     Path folder;
 
     @Test
-    void launcher_firstRun_writesArchiveThatNextRunMaps() throws Exception {
+    void launcher_firstReport_writesArchiveThatNextRunMaps() throws Exception {
         Path jar = copyOfAgentJar();
         Path archive = folder.resolve("cache/agent.jsa");
         Files.createDirectories(archive.getParent());
         Run direct = run(List.of(Jars.java(), "-jar", jar.toString(), "--help"), Map.of());
 
-        Run first = launch(jar, archive, "");
+        Run first = launch(jar, archive, "", report());
         // -Xshare:on makes the JVM fail instead of running without the archive when it cannot map it.
-        Run second = launch(jar, archive, "-Xshare:on");
+        Run second = launch(jar, archive, "-Xshare:on", "--help");
 
         assertThat(first.exitCode()).as(first.stderr()).isZero();
-        assertThat(first.stdout()).isEqualTo(direct.stdout()).contains("Usage: feedback-agent");
+        assertThat(first.stdout()).startsWith("FEEDBACK_SERVER_UID\t");
         assertThat(first.stderr()).isEmpty();
         assertThat(archive).isNotEmptyFile();
         try (Stream<Path> files = Files.list(archive.getParent())) {
             assertThat(files).containsExactly(archive);
         }
         assertThat(second.exitCode()).as(second.stderr()).isZero();
-        assertThat(second.stdout()).isEqualTo(direct.stdout());
+        assertThat(second.stdout()).isEqualTo(direct.stdout()).contains("Usage: feedback-agent");
         assertThat(second.stderr()).isEmpty();
+    }
+
+    @Test
+    void launcher_firstRunHelp_writesNoArchive() throws Exception {
+        Path jar = copyOfAgentJar();
+        Path archive = folder.resolve("agent.jsa");
+
+        Run run = launch(jar, archive, "", "--help");
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(archive).doesNotExist();
     }
 
     @Test
     void launcher_jarNewerThanArchive_rewritesArchive() throws Exception {
         Path jar = copyOfAgentJar();
         Path archive = folder.resolve("agent.jsa");
-        launch(jar, archive, "");
+        launch(jar, archive, "", report());
         Files.setLastModifiedTime(archive, FileTime.from(Instant.now().minusSeconds(3600)));
         Files.setLastModifiedTime(jar, FileTime.from(Instant.now().minusSeconds(60)));
 
-        Run run = launch(jar, archive, "");
+        Run run = launch(jar, archive, "", report());
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(Files.getLastModifiedTime(archive).toInstant()).isAfter(Files.getLastModifiedTime(jar).toInstant());
@@ -69,12 +81,25 @@ class AgentLauncherTest {
         Path jar = copyOfAgentJar();
         Path archive = folder.resolve("missing/agent.jsa");
 
-        Run run = launch(jar, archive, "");
+        Run run = launch(jar, archive, "", report());
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
-        assertThat(run.stdout()).contains("Usage: feedback-agent");
+        assertThat(run.stdout()).startsWith("FEEDBACK_SERVER_UID\t");
         assertThat(run.stderr()).isEmpty();
         assertThat(archive.getParent()).doesNotExist();
+    }
+
+    @Test
+    void launcher_jarMissing_namesVariableAndExits2() throws Exception {
+        Run run = launch(folder.resolve("no-such.jar"), folder.resolve("agent.jsa"), "", "--help");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).startsWith("feedback-agent: ").contains("no-such.jar").contains("FEEDBACK_AGENT_JAR");
+    }
+
+    /** A one-shot report of the MariaDB on 127.0.0.1:3306, reading no option file. */
+    private String[] report() {
+        return new String[] {"report", "--no-defaults", "--state-dir", folder.resolve("state").toString()};
     }
 
     /** A copy of the packaged jar, so that a test can change its modification time. */
@@ -82,9 +107,12 @@ class AgentLauncherTest {
         return Files.copy(Jars.agent(), folder.resolve("feedback-agent.jar"), StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private Run launch(Path jar, Path archive, String javaOptions) throws IOException, InterruptedException {
+    private Run launch(Path jar, Path archive, String javaOptions, String... arguments)
+            throws IOException, InterruptedException {
         String path = Path.of(Jars.java()).getParent() + ":" + System.getenv("PATH");
-        return run(List.of("sh", Jars.agentLauncher().toString(), "--help"), Map.of("PATH", path,
+        List<String> command = new ArrayList<>(List.of("sh", Jars.agentLauncher().toString()));
+        command.addAll(List.of(arguments));
+        return run(command, Map.of("PATH", path,
                 "FEEDBACK_AGENT_JAR", jar.toString(), "FEEDBACK_AGENT_CDS", archive.toString(),
                 "FEEDBACK_AGENT_JAVA_OPTS", javaOptions));
     }

@@ -80,11 +80,9 @@ public final class DashboardPages {
         }
         html.append("</select></label>\n<label>Flavor <select name=\"flavor\">");
         option(html, "", "all", filter.flavor().isEmpty());
-        for (ServerFacts.Flavor flavor : ServerFacts.Flavor.values()) {
-            if (flavor != ServerFacts.Flavor.OTHER) {
-                option(html, flavor.displayName(), flavor.displayName(),
-                        filter.flavor().equals(Optional.of(flavor.displayName())));
-            }
+        for (ServerFacts.Flavor flavor : Filter.dashboardFlavors()) {
+            option(html, flavor.displayName(), flavor.displayName(),
+                    filter.flavor().equals(Optional.of(flavor.displayName())));
         }
         html.append("</select></label>\n<label>Major version <select name=\"major\">");
         option(html, "", "all", filter.majorVersion().isEmpty());

@@ -108,10 +108,16 @@ public final class FactRecorder {
         recordWeeks(connection, changes);
     }
 
-    /** Folds the arrivals into one change per server, keyed and ordered by server id. */
+    /**
+     * Folds the arrivals into one change per server, keyed and ordered by server id. MaxScale's reports are
+     * left out: the dashboards count database servers, and MaxScale is a proxy in front of them.
+     */
     private static Map<String, ServerChange> changesByServer(List<Arrival> arrivals) {
         Map<String, ServerChange> changes = new TreeMap<>();
         for (Arrival arrival : arrivals) {
+            if (arrival.facts().flavor().orElse(null) == ServerFacts.Flavor.MAXSCALE) {
+                continue;
+            }
             String serverUid = arrival.facts().serverUid().orElseThrow(() -> new IllegalArgumentException(
                     "the report has no FEEDBACK_SERVER_UID, so the dashboards cannot attribute it to a server"));
             changes.computeIfAbsent(serverUid, ServerChange::new).add(arrival);

@@ -66,8 +66,7 @@ public record Filter(OptionalInt days, Optional<String> flavor, OptionalInt majo
         if (flavor == null || flavor.isBlank()) {
             return Optional.empty();
         }
-        String known = Arrays.stream(ServerFacts.Flavor.values())
-                .filter(candidate -> candidate != ServerFacts.Flavor.OTHER)
+        String known = dashboardFlavors().stream()
                 .map(ServerFacts.Flavor::displayName)
                 .filter(name -> name.equalsIgnoreCase(flavor.strip()))
                 .findFirst()
@@ -76,12 +75,19 @@ public record Filter(OptionalInt days, Optional<String> flavor, OptionalInt majo
         return Optional.of(known);
     }
 
-    /** Returns the flavors a filter accepts, as a list for an error message: {@code MariaDB, MySQL or MaxScale}. */
-    private static String knownFlavors() {
-        List<String> names = Arrays.stream(ServerFacts.Flavor.values())
-                .filter(candidate -> candidate != ServerFacts.Flavor.OTHER)
-                .map(ServerFacts.Flavor::displayName)
+    /**
+     * Returns the flavors a filter can select: the database servers' product families. MaxScale reports
+     * are stored but not counted on the dashboards, because MaxScale is a proxy, not a database server.
+     */
+    public static List<ServerFacts.Flavor> dashboardFlavors() {
+        return Arrays.stream(ServerFacts.Flavor.values())
+                .filter(flavor -> flavor != ServerFacts.Flavor.OTHER && flavor != ServerFacts.Flavor.MAXSCALE)
                 .toList();
+    }
+
+    /** Returns the flavors a filter accepts, as a list for an error message: {@code MariaDB, MySQL or Percona Server}. */
+    private static String knownFlavors() {
+        List<String> names = dashboardFlavors().stream().map(ServerFacts.Flavor::displayName).toList();
         return String.join(", ", names.subList(0, names.size() - 1)) + " or " + names.get(names.size() - 1);
     }
 

@@ -103,6 +103,21 @@ class FactRecorderGroupTest {
                 .noneMatch(row -> row.contains("10.11"));
     }
 
+    @ParameterizedTest
+    @EnumSource(TestDatabase.class)
+    void recordAll_maxScaleReport_notCountedAsServer(TestDatabase database) throws SQLException {
+        ServerFacts maxScale = ServerFacts.from(org.feedback.report.Report.builder()
+                .add("FEEDBACK_SERVER_UID", "5a1e5f0c9d2b4e7a8c3f6b1d0e9a2c4b7f8e1d3a")
+                .add("VERSION", "2.5.29").add("PRODUCT", "maxscale").add("Uname_sysname", "Linux").build());
+        DataSource dataSource = database.emptySchema();
+
+        record(dataSource, List.of(arrival(Duration.ofHours(1), Reports.mariadb("database", "10.11.9")),
+                arrival(Duration.ofHours(1), maxScale)), true);
+
+        assertThat(tables(dataSource)).anyMatch(row -> row.startsWith("server database "))
+                .noneMatch(row -> row.contains("5a1e5f0c9d2b4e7a8c3f6b1d0e9a2c4b7f8e1d3a"));
+    }
+
     private static ServerFacts withEngines(String uid, String innodbTables, String innodbBytes) {
         return ServerFacts.from(Reports.full(uid, "10.11.9-MariaDB", "mariadb.org binary distribution")
                 .add("Engine InnoDB tables", innodbTables).add("Engine InnoDB bytes", innodbBytes)

@@ -299,7 +299,8 @@ public final class ConfigLoader {
             try {
                 uri = new URI(url);
             } catch (java.net.URISyntaxException e) {
-                throw invalid(setting, "'" + url + "' is not a valid URL: " + e.getMessage());
+                throw invalid(setting, "'" + url + "' is not a valid URL (" + e.getMessage()
+                        + "); give an http:// or https:// URL with a host, for example http://127.0.0.1:8080/post");
             }
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {

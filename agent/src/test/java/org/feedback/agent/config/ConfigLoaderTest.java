@@ -178,6 +178,14 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_urlWithoutScheme_rejectedWithExample() {
+        Map<Setting, List<String>> given = Map.of(Setting.URL, List.of("127.0.0.1:8080/post"));
+
+        assertThatThrownBy(() -> loader(Map.of()).load(given, OptionFiles.NONE))
+                .hasMessageContaining("'127.0.0.1:8080/post'").hasMessageContaining("for example http://127.0.0.1:8080/post");
+    }
+
+    @Test
     void load_sendingModes_anyCombinationOrNone() throws Exception {
         ConfigLoader loader = loader(Map.of());
 

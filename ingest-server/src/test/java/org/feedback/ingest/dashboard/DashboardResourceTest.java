@@ -108,7 +108,7 @@ class DashboardResourceTest {
     @Test
     void page_invalidFlavor_returns400NamingFlavors() {
         given().queryParam("flavor", "Oracle").when().get("/versions").then().statusCode(400)
-                .body(containsString("use MariaDB, MySQL, Percona Server or MaxScale"));
+                .body(containsString("use MariaDB, MySQL or Percona Server"));
     }
 
     @Test
