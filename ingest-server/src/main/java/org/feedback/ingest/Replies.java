@@ -26,7 +26,7 @@ final class Replies {
 
     /** Start of the {@code User-Agent} that MaxScale's feedback sender sends. */
     static final String MAXSCALE_AGENT = "MaxScale-agent";
-    /** Where the 302 reply to MaxScale points: the dashboard, which MaxScale does not follow. */
+    /** Location of the 302 reply to MaxScale: the dashboard, which MaxScale does not follow. */
     private static final URI MAXSCALE_LOCATION = URI.create("/");
 
     private final boolean json;

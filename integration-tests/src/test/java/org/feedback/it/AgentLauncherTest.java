@@ -97,12 +97,12 @@ class AgentLauncherTest {
         assertThat(run.stderr()).startsWith("feedback-agent: ").contains("no-such.jar").contains("FEEDBACK_AGENT_JAR");
     }
 
-    /** A one-shot report of the MariaDB on 127.0.0.1:3306, reading no option file. */
+    /** Returns the arguments of a one-shot report of the MariaDB on 127.0.0.1:3306 that reads no option file. */
     private String[] report() {
         return new String[] {"report", "--no-defaults", "--state-dir", folder.resolve("state").toString()};
     }
 
-    /** A copy of the packaged jar, so that a test can change its modification time. */
+    /** Copies the packaged jar, so that a test can change its modification time. */
     private Path copyOfAgentJar() throws IOException {
         return Files.copy(Jars.agent(), folder.resolve("feedback-agent.jar"), StandardCopyOption.REPLACE_EXISTING);
     }
