@@ -24,9 +24,6 @@ class UploadGuards {
     @Inject
     UploadHandler handler;
 
-    @Inject
-    IngestMetrics metrics;
-
     @ServerRequestFilter
     public Response guardUpload(ContainerRequestContext request, HttpServerRequest http) {
         if (!isUpload(request)) {
@@ -40,7 +37,7 @@ class UploadGuards {
         }
         long retryAfterSeconds = rateLimiter.acquire(http.remoteAddress().hostAddress());
         if (retryAfterSeconds > 0) {
-            metrics.rejected(IngestMetrics.RejectReason.RATE_LIMITED);
+            handler.rejected(IngestMetrics.RejectReason.RATE_LIMITED, "too many uploads from one client address");
             return replies.retryLater(Response.Status.TOO_MANY_REQUESTS,
                     "too many uploads from one address; a server sends a few reports a week", retryAfterSeconds);
         }

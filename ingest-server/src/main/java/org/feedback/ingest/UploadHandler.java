@@ -10,8 +10,10 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.feedback.report.ReportParseException;
+import org.jboss.logging.Logger;
 
 /** The steps every upload endpoint shares once it has the report bytes: ingest, count, reply. */
 @ApplicationScoped
@@ -19,6 +21,13 @@ class UploadHandler {
 
     /** How long a request waits for its report's commit before it gets 503; the report may still be stored. */
     static final long COMMIT_TIMEOUT_SECONDS = 30;
+
+    private static final Logger LOG = Logger.getLogger(UploadHandler.class);
+    /** At most one log line per second for rejected uploads, so that a flood of bad uploads cannot fill the log. */
+    private static final long REJECTION_LOG_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
+
+    private final AtomicLong lastRejectionLogNanos = new AtomicLong();
+    private final AtomicLong unloggedRejections = new AtomicLong();
 
     @Inject
     ReportIngestor ingestor;
@@ -41,7 +50,7 @@ class UploadHandler {
         try {
             stored = ingestor.ingest(report);
         } catch (ReportParseException | InvalidReportException e) {
-            metrics.rejected(IngestMetrics.RejectReason.INVALID_REPORT);
+            rejected(IngestMetrics.RejectReason.INVALID_REPORT, "not a valid report: " + e.getMessage());
             return CompletableFuture.completedFuture(
                     replies.rejected(Response.Status.BAD_REQUEST, "not a valid report: " + e.getMessage()));
         }
@@ -75,7 +84,7 @@ class UploadHandler {
 
     /** Returns 413 naming the size and the limit. */
     Response tooLarge(Replies replies, long bytes) {
-        metrics.rejected(IngestMetrics.RejectReason.TOO_LARGE);
+        rejected(IngestMetrics.RejectReason.TOO_LARGE, "the upload is " + bytes + " bytes");
         return replies.rejected(Response.Status.REQUEST_ENTITY_TOO_LARGE, "the upload is " + bytes
                 + " bytes, above the limit of " + maxUploadBytes()
                 + " bytes; a full report is 25 to 35 KB, so send one report per upload");
@@ -83,15 +92,32 @@ class UploadHandler {
 
     /** Returns 400 for an upload whose framing (not its report) is wrong. */
     Response malformed(Replies replies, String message) {
-        metrics.rejected(IngestMetrics.RejectReason.MALFORMED_UPLOAD);
+        rejected(IngestMetrics.RejectReason.MALFORMED_UPLOAD, message);
         return replies.rejected(Response.Status.BAD_REQUEST, message);
     }
 
     /** Returns 415 naming the content types the endpoint accepts. */
     Response unsupported(Replies replies, String contentType, String accepted) {
-        metrics.rejected(IngestMetrics.RejectReason.UNSUPPORTED_MEDIA_TYPE);
         String sent = contentType == null || contentType.isBlank() ? "no Content-Type" : "Content-Type '" + contentType + "'";
+        rejected(IngestMetrics.RejectReason.UNSUPPORTED_MEDIA_TYPE, sent + " is not supported");
         return replies.rejected(Response.Status.UNSUPPORTED_MEDIA_TYPE, sent + " is not supported; send " + accepted);
+    }
+
+    /**
+     * Counts a rejected upload and logs it: at most one line per second, with the number of rejections
+     * left out of the log since the last line. The line names no client address.
+     */
+    void rejected(IngestMetrics.RejectReason reason, String message) {
+        metrics.rejected(reason);
+        long now = System.nanoTime();
+        long last = lastRejectionLogNanos.get();
+        if (last != 0 && now - last < REJECTION_LOG_INTERVAL_NANOS || !lastRejectionLogNanos.compareAndSet(last, now)) {
+            unloggedRejections.incrementAndGet();
+            return;
+        }
+        long unlogged = unloggedRejections.getAndSet(0);
+        LOG.infof("rejected an upload (%s): %s%s", reason.tag(), message,
+                unlogged > 0 ? " (" + unlogged + " more rejections since the last line)" : "");
     }
 
     private Response unavailable(Replies replies, Throwable failure) {

@@ -7,10 +7,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.DisabledOnIntegrationTest;
 import io.quarkus.test.junit.QuarkusTest;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.SimpleFormatter;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -95,6 +101,40 @@ class PostResourceTest {
                 .multiPart("data", "report.txt", Uploads.fixtureWithServerUid(Uploads.MAXSCALE, uniqueUid()), "text/plain")
                 .when().post("/post")
                 .then().statusCode(200).body("status", equalTo("stored"));
+    }
+
+    @Test
+    @DisabledOnIntegrationTest("reads the log of the server in this JVM; the packaged server runs in another")
+    void post_invalidReport_loggedWithoutClientAddress() throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                lines.add(new SimpleFormatter().formatMessage(record));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(UploadHandler.class.getName());
+        logger.addHandler(capture);
+        try {
+            // Rejections are logged at most once a second; wait out any from the test before.
+            Thread.sleep(1100);
+            given().multiPart("data", "-", "no tab here\n".getBytes(StandardCharsets.UTF_8), "application/octet-stream")
+                    .when().post("/post")
+                    .then().statusCode(400);
+        } finally {
+            logger.removeHandler(capture);
+        }
+
+        assertThat(lines).anyMatch(line -> line.startsWith("rejected an upload (invalid_report): not a valid report: line 1"));
+        assertThat(lines).noneMatch(line -> line.contains("127.0.0.1"));
     }
 
     @Test
