@@ -87,8 +87,8 @@ public final class FactRecorder {
 
     /**
      * Records the reports of one stored group, in the order given (which decides between two reports of
-     * one server that arrived in the same second). The servers' rows are locked in server id order, so
-     * that concurrent groups cannot deadlock on them.
+     * one server that arrived in the same second). The known servers' rows are locked with one
+     * {@code SELECT ... ORDER BY server_uid FOR UPDATE}, so concurrent groups lock them in the same order.
      *
      * <p>NOTE: two first reports of the same new server stored by concurrent groups both insert; the second
      * fails on the unique server id and its transaction, reports included, rolls back (the senders retry).
@@ -144,20 +144,18 @@ public final class FactRecorder {
     /** Inserts a row for each server seen for the first time, then reads the ids the database gave them. */
     private static void insertNewServers(Connection connection, Map<String, ServerChange> changes) throws SQLException {
         List<ServerChange> fresh = changes.values().stream().filter(change -> !change.wasKnown).toList();
+        insertRows(connection, INSERT_SERVERS, 9, fresh, (insert, parameter, change) -> {
+            insert.setString(parameter++, change.serverUid);
+            insert.setLong(parameter++, change.firstSeen);
+            insert.setLong(parameter++, change.lastSeen);
+            insert.setInt(parameter++, Days.dayOf(change.lastSeen));
+            insert.setObject(parameter++, change.latestFull == null ? null : change.factsTime, Types.BIGINT);
+            parameter = change.current().bind(insert, parameter);
+            insert.setObject(parameter++, change.latestFull == null ? null : change.labelsHash(), Types.BIGINT);
+            return parameter;
+        });
+
         for (List<ServerChange> chunk : chunks(fresh)) {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT_SERVERS.formatted(placeholders(chunk.size(), 9)))) {
-                int parameter = 1;
-                for (ServerChange change : chunk) {
-                    insert.setString(parameter++, change.serverUid);
-                    insert.setLong(parameter++, change.firstSeen);
-                    insert.setLong(parameter++, change.lastSeen);
-                    insert.setInt(parameter++, Days.dayOf(change.lastSeen));
-                    insert.setObject(parameter++, change.latestFull == null ? null : change.factsTime, Types.BIGINT);
-                    parameter = change.current().bind(insert, parameter);
-                    insert.setObject(parameter++, change.latestFull == null ? null : change.labelsHash(), Types.BIGINT);
-                }
-                insert.executeUpdate();
-            }
             List<String> uids = chunk.stream().map(change -> change.serverUid).toList();
             try (PreparedStatement find = connection.prepareStatement(FIND_IDS.formatted(placeholders(uids.size(), 1)))) {
                 bindStrings(find, uids);
@@ -215,7 +213,7 @@ public final class FactRecorder {
      */
     private static void replaceLabels(Connection connection, Map<String, ServerChange> changes) throws SQLException {
         List<Long> relabelled = new ArrayList<>();
-        List<Object[]> rows = new ArrayList<>();
+        List<LabelRow> rows = new ArrayList<>();
         try (PreparedStatement sizes = connection.prepareStatement(UPDATE_VALUE_SIZES)) {
             int sizeRows = 0;
             for (ServerChange change : changes.values()) {
@@ -228,8 +226,7 @@ public final class FactRecorder {
                 }
                 for (FactLabel label : change.labels()) {
                     if (!sameLabels) {
-                        rows.add(new Object[] {change.serverId, label.dimension(), label.label(), label.tableCount(),
-                            label.dataBytes()});
+                        rows.add(new LabelRow(change.serverId, label));
                     } else if (label.tableCount() != null || label.dataBytes() != null) {
                         sizes.setObject(1, label.tableCount(), Types.BIGINT);
                         sizes.setObject(2, label.dataBytes(), Types.BIGINT);
@@ -251,19 +248,14 @@ public final class FactRecorder {
                 delete.executeUpdate();
             }
         }
-        for (List<Object[]> chunk : chunks(rows)) {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT_VALUES.formatted(placeholders(chunk.size(), 5)))) {
-                int parameter = 1;
-                for (Object[] row : chunk) {
-                    insert.setLong(parameter++, (Long) row[0]);
-                    insert.setString(parameter++, (String) row[1]);
-                    insert.setString(parameter++, (String) row[2]);
-                    insert.setObject(parameter++, row[3], Types.BIGINT);
-                    insert.setObject(parameter++, row[4], Types.BIGINT);
-                }
-                insert.executeUpdate();
-            }
-        }
+        insertRows(connection, INSERT_VALUES, 5, rows, (insert, parameter, row) -> {
+            insert.setLong(parameter++, row.serverId());
+            insert.setString(parameter++, row.label().dimension());
+            insert.setString(parameter++, row.label().label());
+            insert.setObject(parameter++, row.label().tableCount(), Types.BIGINT);
+            insert.setObject(parameter++, row.label().dataBytes(), Types.BIGINT);
+            return parameter;
+        });
     }
 
     /** Marks each server active in the weeks of its reports, with the version it ran at its latest report that week. */
@@ -290,17 +282,12 @@ public final class FactRecorder {
                 update.executeBatch();
             }
         }
-        for (List<WeekOfServer> chunk : chunks(inserts)) {
-            try (PreparedStatement insert = connection.prepareStatement(INSERT_WEEKS.formatted(placeholders(chunk.size(), 5)))) {
-                int parameter = 1;
-                for (WeekOfServer week : chunk) {
-                    parameter = week.facts().bind(insert, parameter);
-                    insert.setInt(parameter++, week.week());
-                    insert.setLong(parameter++, week.serverId());
-                }
-                insert.executeUpdate();
-            }
-        }
+        insertRows(connection, INSERT_WEEKS, 5, inserts, (insert, parameter, week) -> {
+            parameter = week.facts().bind(insert, parameter);
+            insert.setInt(parameter++, week.week());
+            insert.setLong(parameter++, week.serverId());
+            return parameter;
+        });
     }
 
     /** Returns the (week, server) rows already stored for the known servers among {@code changes}. */
@@ -426,7 +413,7 @@ public final class FactRecorder {
             return hash;
         }
 
-        /** The version facts the server's row holds after this group. */
+        /** Returns the version facts of the server's row after this group. */
         VersionFacts current() {
             return latestFull != null ? VersionFacts.of(latestFull) : storedVersion;
         }
@@ -501,6 +488,33 @@ public final class FactRecorder {
         for (int i = 0; i < values.size(); i++) {
             statement.setLong(i + 1, values.get(i));
         }
+    }
+
+    /** Binds the parameters of one row from parameter {@code first} and returns the next parameter. */
+    @FunctionalInterface
+    private interface RowBinder<T> {
+        int bind(PreparedStatement statement, int first, T row) throws SQLException;
+    }
+
+    /**
+     * Inserts {@code rows} with multi-row statements of at most {@link #MAX_ROWS_PER_STATEMENT} rows, each
+     * row having {@code columns} parameters; {@code template} has one {@code %s} for the rows' placeholders.
+     */
+    private static <T> void insertRows(Connection connection, String template, int columns, List<T> rows,
+                                       RowBinder<T> binder) throws SQLException {
+        for (List<T> chunk : chunks(rows)) {
+            try (PreparedStatement insert = connection.prepareStatement(template.formatted(placeholders(chunk.size(), columns)))) {
+                int parameter = 1;
+                for (T row : chunk) {
+                    parameter = binder.bind(insert, parameter, row);
+                }
+                insert.executeUpdate();
+            }
+        }
+    }
+
+    /** One label row of one server, as inserted into {@code dashboard_server_values}. */
+    private record LabelRow(long serverId, FactLabel label) {
     }
 
     private static <T> List<List<T>> chunks(List<T> items) {
