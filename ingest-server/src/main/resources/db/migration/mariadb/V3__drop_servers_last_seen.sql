@@ -1,3 +1,3 @@
--- No query reads servers by last_seen, and each index makes the per-report update of a server's row
--- write one more index entry.
+-- No query reads servers by last_seen. Each index makes the per-report update of a server's row write one
+-- more index entry.
 DROP INDEX servers_last_seen ON servers;

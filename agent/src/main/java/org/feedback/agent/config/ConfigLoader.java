@@ -343,8 +343,8 @@ public final class ConfigLoader {
 
         private ConfigException invalid(Setting setting, String rule) {
             Value value = raw.get(setting);
-            String shown = setting == Setting.PASSWORD ? "(hidden)" : "'" + shorten(value.text()) + "'";
-            return new ConfigException("invalid " + setting.longOption() + " " + shown + " from " + value.origin() + ": " + rule);
+            String quoted = setting == Setting.PASSWORD ? "(hidden)" : "'" + shorten(value.text()) + "'";
+            return new ConfigException("invalid " + setting.longOption() + " " + quoted + " from " + value.origin() + ": " + rule);
         }
     }
 }

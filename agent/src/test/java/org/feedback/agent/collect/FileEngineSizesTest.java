@@ -114,8 +114,8 @@ class FileEngineSizesTest {
 
     @Test
     void collect_dataDirNotListable_sizesUnknown() throws Exception {
-        // Tests run as root, whom file modes do not stop. So the agent runs as the user nobody, like an agent
-        // that is not the mysql user, and the data directory keeps the owner root and the modes it was given.
+        // Tests run as root, and file modes do not restrict root. So the agent runs as the user nobody, like an
+        // agent that is not the mysql user, while the data directory keeps its owner root and its modes.
         assumeTrue(runs(List.of("setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "true")),
                 "setpriv cannot switch to the user nobody here");
         Path readable = Files.createTempDirectory("file-engine-sizes", PosixFilePermissions.asFileAttribute(
