@@ -69,8 +69,8 @@ public interface IngestConfig {
         @WithDefault("10000")
         int queueCapacity();
 
-        /** Deflate level (1 fastest to 9 smallest) of stored report bodies. */
-        @WithDefault("4")
+        /** Zstd level (1 fastest to 19 smallest) of stored report bodies. */
+        @WithDefault("1")
         int compressionLevel();
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 import org.feedback.report.Report;
 import org.feedback.report.ReportParser;
@@ -12,13 +14,16 @@ import org.junit.jupiter.api.Test;
 
 class BodyCodecTest {
 
+    /** The default of {@code feedback.store.compression-level}. */
+    private static final int LEVEL = 1;
+
     @Test
     void compress_reportOfAnotherServer_expandsToSameBytes() throws Exception {
         byte[] text = scrubbedText(Uploads.MARIADB_10_11_SECOND_INSTANCE);
 
-        BodyCodec.Compressed body = new BodyCodec(3).compress(text, text.length, false);
+        BodyCodec.Compressed body = new BodyCodec(LEVEL).compress(text, text.length, false);
 
-        assertThat(body.encoding()).isEqualTo(BodyCodec.DICTIONARY_ENCODING);
+        assertThat(body.encoding()).isEqualTo(BodyCodec.ZSTD_DICTIONARY_ENCODING);
         assertThat(BodyCodec.expand(body.encoding(), body.body())).isEqualTo(text);
     }
 
@@ -27,7 +32,7 @@ class BodyCodecTest {
         // The dictionary comes from the other fixture, so this is the case of a new server's first report.
         byte[] text = scrubbedText(Uploads.MARIADB_10_11_SECOND_INSTANCE);
 
-        assertThat(new BodyCodec(3).compress(text, text.length, false).body()).hasSizeLessThan(2048);
+        assertThat(new BodyCodec(LEVEL).compress(text, text.length, false).body()).hasSizeLessThan(2048);
     }
 
     @Test
@@ -38,16 +43,16 @@ class BodyCodecTest {
             out.write(text);
         }
 
-        assertThat(new BodyCodec(3).compress(text, text.length, false).body()).hasSizeLessThan(gzip.size() / 4);
+        assertThat(new BodyCodec(LEVEL).compress(text, text.length, false).body()).hasSizeLessThan(gzip.size() / 4);
     }
 
     @Test
     void compress_agentReportOfAnotherServer_expandsToSameBytes() throws Exception {
         byte[] text = scrubbedText(Uploads.AGENT_PRIVATE_INSTANCE);
 
-        BodyCodec.Compressed body = new BodyCodec(3).compress(text, text.length, true);
+        BodyCodec.Compressed body = new BodyCodec(LEVEL).compress(text, text.length, true);
 
-        assertThat(body.encoding()).isEqualTo(BodyCodec.AGENT_DICTIONARY_ENCODING);
+        assertThat(body.encoding()).isEqualTo(BodyCodec.ZSTD_AGENT_DICTIONARY_ENCODING);
         assertThat(BodyCodec.expand(body.encoding(), body.body())).isEqualTo(text);
     }
 
@@ -56,7 +61,7 @@ class BodyCodecTest {
         // The agent dictionary comes from the agent's report of another server (the shared test server).
         byte[] text = scrubbedText(Uploads.AGENT_PRIVATE_INSTANCE);
 
-        assertThat(new BodyCodec(3).compress(text, text.length, true).body()).hasSizeLessThan(2048);
+        assertThat(new BodyCodec(LEVEL).compress(text, text.length, true).body()).hasSizeLessThan(2048);
     }
 
     @Test
@@ -71,8 +76,63 @@ class BodyCodecTest {
     }
 
     @Test
+    void expand_deflateBodyOfEarlierVersion_readable() throws Exception {
+        // Written the way the server stored bodies before it moved to zstd: raw deflate, plugin dictionary.
+        byte[] text = scrubbedText(Uploads.MARIADB_10_11_SECOND_INSTANCE);
+        byte[] body = deflate(text, dictionary("report-dictionary-1.txt"));
+
+        assertThat(BodyCodec.expand(BodyCodec.DEFLATE_DICTIONARY_ENCODING, body)).isEqualTo(text);
+    }
+
+    @Test
+    void expand_deflateAgentBodyOfEarlierVersion_readable() throws Exception {
+        byte[] text = scrubbedText(Uploads.AGENT_PRIVATE_INSTANCE);
+        byte[] body = deflate(text, dictionary("report-dictionary-2.txt"));
+
+        assertThat(BodyCodec.expand(BodyCodec.DEFLATE_AGENT_DICTIONARY_ENCODING, body)).isEqualTo(text);
+    }
+
+    @Test
+    void expand_damagedZstdBody_rejected() throws Exception {
+        byte[] text = scrubbedText(Uploads.MARIADB_10_11_SECOND_INSTANCE);
+        byte[] body = new BodyCodec(LEVEL).compress(text, text.length, false).body();
+        body[body.length / 2] ^= 0x55;
+
+        assertThatThrownBy(() -> BodyCodec.expand(BodyCodec.ZSTD_DICTIONARY_ENCODING, body))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("zstd-d1");
+    }
+
+    @Test
     void expand_unknownEncoding_rejectedNamingIt() {
-        assertThatThrownBy(() -> BodyCodec.expand("zstd", new byte[1])).hasMessageContaining("'zstd'");
+        assertThatThrownBy(() -> BodyCodec.expand("brotli", new byte[1])).hasMessageContaining("'brotli'");
+    }
+
+    @Test
+    void create_levelAboveNineteen_rejectedNamingRange() {
+        assertThatThrownBy(() -> new BodyCodec(20)).hasMessageContaining("20").hasMessageContaining("1 to 19");
+    }
+
+    private static byte[] deflate(byte[] text, byte[] dictionary) {
+        Deflater deflater = new Deflater(3, true);
+        try {
+            deflater.setDictionary(dictionary);
+            deflater.setInput(text);
+            deflater.finish();
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            byte[] chunk = new byte[8192];
+            while (!deflater.finished()) {
+                out.write(chunk, 0, deflater.deflate(chunk));
+            }
+            return out.toByteArray();
+        } finally {
+            deflater.end();
+        }
+    }
+
+    private static byte[] dictionary(String name) throws Exception {
+        try (InputStream in = BodyCodec.class.getResourceAsStream("/org/feedback/ingest/" + name)) {
+            return in.readAllBytes();
+        }
     }
 
     private static byte[] scrubbedText(String fixture) throws Exception {
