@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import org.feedback.report.ServerFacts;
 
 /**
@@ -47,8 +48,9 @@ public final class FactRecorder {
             + " data_bytes = ? WHERE server_id = ? AND dimension = ? AND label = ?";
     private static final String INSERT_VALUES = "INSERT INTO dashboard_server_values (server_id, dimension, label,"
             + " table_count, data_bytes) VALUES %s";
+    /** Names the weeks first, so that the look-up uses the primary key (week_day, server_id). */
     private static final String FIND_WEEKS = "SELECT week_day, server_id FROM dashboard_server_weeks"
-            + " WHERE server_id IN (%s)";
+            + " WHERE week_day IN (%s) AND server_id IN (%s)";
     private static final String UPDATE_WEEK = "UPDATE dashboard_server_weeks SET flavor = ?, major_version = ?,"
             + " major_minor = ? WHERE week_day = ? AND server_id = ?";
     private static final String INSERT_WEEKS = "INSERT INTO dashboard_server_weeks (flavor, major_version,"
@@ -290,14 +292,27 @@ public final class FactRecorder {
         });
     }
 
-    /** Returns the (week, server) rows already stored for the known servers among {@code changes}. */
+    /**
+     * Returns the (week, server) rows already stored for the known servers among {@code changes}, in the
+     * weeks of this group's reports (one, or two across a week boundary).
+     */
     private static Set<WeekOfServer> storedWeeks(Connection connection, Map<String, ServerChange> changes)
             throws SQLException {
-        List<Long> known = changes.values().stream().filter(change -> change.wasKnown).map(change -> change.serverId).toList();
+        List<Long> known = new ArrayList<>();
+        Set<Integer> weeks = new TreeSet<>();
+        for (ServerChange change : changes.values()) {
+            if (change.wasKnown) {
+                known.add(change.serverId);
+                weeks.addAll(change.weeks().keySet());
+            }
+        }
         Set<WeekOfServer> stored = new HashSet<>();
+        List<Long> weekDays = weeks.stream().map(Long::valueOf).toList();
         for (List<Long> chunk : chunks(known)) {
-            try (PreparedStatement find = connection.prepareStatement(FIND_WEEKS.formatted(placeholders(chunk.size(), 1)))) {
-                bindLongs(find, chunk);
+            String sql = FIND_WEEKS.formatted(placeholders(weekDays.size(), 1), placeholders(chunk.size(), 1));
+            try (PreparedStatement find = connection.prepareStatement(sql)) {
+                bindLongs(find, 1, weekDays);
+                bindLongs(find, weekDays.size() + 1, chunk);
                 try (ResultSet rows = find.executeQuery()) {
                     while (rows.next()) {
                         stored.add(new WeekOfServer(rows.getInt(1), rows.getLong(2), null));
@@ -485,8 +500,12 @@ public final class FactRecorder {
     }
 
     private static void bindLongs(PreparedStatement statement, List<Long> values) throws SQLException {
+        bindLongs(statement, 1, values);
+    }
+
+    private static void bindLongs(PreparedStatement statement, int first, List<Long> values) throws SQLException {
         for (int i = 0; i < values.size(); i++) {
-            statement.setLong(i + 1, values.get(i));
+            statement.setLong(first + i, values.get(i));
         }
     }
 
