@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -51,6 +52,11 @@ final class GroupWriter {
     List<StoredReport> write(List<PendingReport> group, boolean lookUpExisting) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             StoreSql statements = sql(connection);
+            if (statements.groupSetup() != null) {
+                try (Statement setup = connection.createStatement()) {
+                    setup.execute(statements.groupSetup());
+                }
+            }
             Map<PendingReport.DedupeKey, Long> ids = new LinkedHashMap<>();
             if (lookUpExisting) {
                 findExisting(connection, group, ids);

@@ -9,8 +9,9 @@ import java.util.Locale;
  * upsert is not, so each product gets its own form of it: {@code ON CONFLICT} on PostgreSQL,
  * {@code ON DUPLICATE KEY UPDATE} on MariaDB, {@code MERGE} on H2. Each upsert takes the same parameters
  * in the same order: server_uid, first_seen, last_seen, report_count, then the eight fact columns.
+ * {@code groupSetup}, when not null, runs first in each group's transaction.
  */
-record StoreSql(String product, String upsertServerWithFacts, String upsertServerSeenOnly) {
+record StoreSql(String product, String upsertServerWithFacts, String upsertServerSeenOnly, String groupSetup) {
 
     static final String INSERT_REPORT = "INSERT INTO reports (server_uid, received_at, report_time, kind,"
             + " format_version, content_sha256, entry_count, scrubbed_count, body_bytes, body_encoding, body)"
@@ -25,18 +26,27 @@ record StoreSql(String product, String upsertServerWithFacts, String upsertServe
         "version", "flavor", "major_minor", "os_name", "distribution", "architecture", "cpu_count", "memory_bytes"};
     private static final String PARAMETERS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
 
+    /**
+     * SQL run first in every group's transaction on PostgreSQL, so that each statement is planned for its
+     * actual parameters. The driver prepares a statement on the server after a few runs, and PostgreSQL may
+     * then keep one generic plan for it. A generic plan made while the tables were still small (a new
+     * deployment) scans the whole table to find a few servers, and stays when the tables grow. A few custom
+     * plans per group cost far less than one such scan.
+     */
+    static final String POSTGRES_GROUP_SETUP = "SET LOCAL plan_cache_mode = force_custom_plan";
+
     /** Returns the SQL for the database {@code connection} is connected to. */
     static StoreSql forConnection(Connection connection) throws SQLException {
         String product = connection.getMetaData().getDatabaseProductName();
         String lower = product.toLowerCase(Locale.ROOT);
         if (lower.contains("postgresql")) {
-            return new StoreSql(product, postgres(true), postgres(false));
+            return new StoreSql(product, postgres(true), postgres(false), POSTGRES_GROUP_SETUP);
         }
         if (lower.contains("mariadb") || lower.contains("mysql")) {
-            return new StoreSql(product, mariaDb(true), mariaDb(false));
+            return new StoreSql(product, mariaDb(true), mariaDb(false), null);
         }
         if (lower.contains("h2")) {
-            return new StoreSql(product, h2(true), h2(false));
+            return new StoreSql(product, h2(true), h2(false), null);
         }
         throw new SQLException("database product '" + product + "' is not supported; use H2, PostgreSQL or MariaDB");
     }

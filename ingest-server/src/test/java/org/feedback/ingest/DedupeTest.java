@@ -111,7 +111,7 @@ class DedupeTest {
         }
     }
 
-    private List<JsonPath> postConcurrently(byte[] report) throws Exception {
+    List<JsonPath> postConcurrently(byte[] report) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
             CountDownLatch start = new CountDownLatch(1);

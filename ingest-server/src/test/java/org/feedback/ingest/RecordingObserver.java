@@ -6,10 +6,19 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Test observer: records every report of each {@link ReportsStoredEvent}, whether a transaction was active for it, and erasures. */
+/**
+ * Test observer: records every report of each {@link ReportsStoredEvent}, whether a transaction was active
+ * for it, and erasures. On PostgreSQL it also records the {@code plan_cache_mode} the storing transaction
+ * runs with.
+ */
 @ApplicationScoped
 public class RecordingObserver {
 
@@ -21,11 +30,24 @@ public class RecordingObserver {
     private final List<Observed> observed = new CopyOnWriteArrayList<>();
     private final List<String> erased = new CopyOnWriteArrayList<>();
 
+    private final List<String> planCacheModes = new CopyOnWriteArrayList<>();
+
     @Inject
     TransactionManager transactions;
 
-    void onStored(@Observes ReportsStoredEvent group) throws SystemException {
+    @Inject
+    DataSource dataSource;
+
+    void onStored(@Observes ReportsStoredEvent group) throws SystemException, SQLException {
         boolean inTransaction = transactions.getStatus() == Status.STATUS_ACTIVE;
+        try (Connection connection = dataSource.getConnection()) {
+            if (connection.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+                try (Statement show = connection.createStatement(); ResultSet mode = show.executeQuery("SHOW plan_cache_mode")) {
+                    mode.next();
+                    planCacheModes.add(mode.getString(1));
+                }
+            }
+        }
         for (ReportStoredEvent event : group.reports()) {
             observed.add(new Observed(event, inTransaction));
         }
@@ -33,6 +55,11 @@ public class RecordingObserver {
 
     void onErased(@Observes ServerErasedEvent event) {
         erased.add(event.serverUid());
+    }
+
+    /** The {@code plan_cache_mode} of each storing transaction seen on PostgreSQL. */
+    List<String> planCacheModes() {
+        return List.copyOf(planCacheModes);
     }
 
     List<String> erasedServers() {
