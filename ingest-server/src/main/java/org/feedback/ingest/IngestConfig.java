@@ -61,8 +61,12 @@ public interface IngestConfig {
         @WithDefault("64")
         int maxGroupSize();
 
-        /** Threads writing groups concurrently, each with its own database connection. */
-        @WithDefault("2")
+        /**
+         * Threads writing groups concurrently, each with its own database connection. One is the default:
+         * reports that arrive while it commits wait and form the next group, so groups grow with the load
+         * and the database does fewer, larger transactions (docs/benchmarks.md).
+         */
+        @WithDefault("1")
         int writers();
 
         /** Reports waiting to be written before new uploads get 503. */
