@@ -1,5 +1,6 @@
 package org.feedback.ingest;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -50,12 +51,24 @@ final class Uploads {
      * Returns the whole raw reply.
      */
     static String postAsFeedbackPlugin(int port, byte[] report) throws IOException {
+        try (PluginUpload upload = startAsFeedbackPlugin(port, report)) {
+            return upload.finish();
+        }
+    }
+
+    /**
+     * Sends {@code report} as {@link #postAsFeedbackPlugin} does, except the last 4 bytes of the body
+     * ({@code --\r\n}, which the plugin writes in a call of their own). The server has the request under way
+     * until {@link PluginUpload#finish()} sends them.
+     */
+    static PluginUpload startAsFeedbackPlugin(int port, byte[] report) throws IOException {
         String boundary = "----------------------------ba4f3696b39f";
         String partHeader = "\r\nContent-Disposition: form-data; name=\"data\"; filename=\"-\"\r\n"
                 + "Content-Type: application/octet-stream\r\n\r\n";
         byte[] opening = ("--" + boundary + partHeader).getBytes(StandardCharsets.ISO_8859_1);
-        byte[] closing = ("--" + boundary + "--\r\n").getBytes(StandardCharsets.ISO_8859_1);
-        int contentLength = opening.length + report.length + closing.length;
+        byte[] closingBoundary = ("--" + boundary).getBytes(StandardCharsets.ISO_8859_1);
+        byte[] end = "--\r\n".getBytes(StandardCharsets.ISO_8859_1);
+        int contentLength = opening.length + report.length + closingBoundary.length + end.length;
         String head = "POST /post HTTP/1.0\r\n"
                 + "User-Agent: MariaDB User Feedback Plugin\r\n"
                 + "Host: 127.0.0.1:" + port + "\r\n"
@@ -63,15 +76,44 @@ final class Uploads {
                 + "Content-Length: " + contentLength + "\r\n"
                 + "Content-Type: multipart/form-data; boundary=" + boundary + "\r\n"
                 + "\r\n";
-        try (Socket socket = new Socket("127.0.0.1", port)) {
+        Socket socket = new Socket("127.0.0.1", port);
+        try {
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(head.getBytes(StandardCharsets.ISO_8859_1));
             out.write(opening);
             out.write(report);
-            out.write(closing);
+            out.write(closingBoundary);
+            out.flush();
+            return new PluginUpload(socket, end);
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /** A feedback-plugin upload whose last bytes are not sent yet. */
+    static final class PluginUpload implements Closeable {
+
+        private final Socket socket;
+        private final byte[] rest;
+
+        private PluginUpload(Socket socket, byte[] rest) {
+            this.socket = socket;
+            this.rest = rest;
+        }
+
+        /** Sends the rest of the body and returns the whole raw reply, read until the server closes the connection. */
+        String finish() throws IOException {
+            OutputStream out = socket.getOutputStream();
+            out.write(rest);
             out.flush();
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        @Override
+        public void close() throws IOException {
+            socket.close();
         }
     }
 }
