@@ -32,6 +32,15 @@ public record Chart(String id, Page page, String title, Kind kind, String dimens
         WEEKLY_BY_MAJOR_MINOR
     }
 
+    /**
+     * Returns whether this chart groups sizes in bytes into ranges between powers of two, such as
+     * {@code 8-16 GiB}, whose upper bound belongs to the range.
+     */
+    public boolean isByteRanges() {
+        return dimension.equals(Dimension.MEMORY) || Dimension.SETTINGS.stream()
+                .anyMatch(setting -> setting.isSize() && dimension.equals(Dimension.setting(setting.variableName())));
+    }
+
     /** Returns whether this chart is a weekly time series rather than a breakdown. */
     public boolean isSeries() {
         return kind == Kind.WEEKLY_ACTIVE || kind == Kind.WEEKLY_BY_MAJOR_MINOR;

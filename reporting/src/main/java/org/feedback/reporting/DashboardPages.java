@@ -152,6 +152,10 @@ public final class DashboardPages {
                 html.append("<p class=\"note\">Too few servers match the filter to show this chart.</p>\n");
             }
             Svg.bars(html, breakdown, chart.sizeOrdered());
+            if (chart.isByteRanges()) {
+                html.append("<p class=\"note\">Each range includes its upper bound: 8-16 GiB counts servers with more"
+                        + " than 8 GiB and at most 16 GiB.</p>\n");
+            }
             if (!chart.sizeOrdered() && breakdown.groups().size() > Svg.MAX_BARS) {
                 html.append("<p class=\"note\">The chart shows the ").append(Svg.MAX_BARS).append(" largest of ")
                         .append(breakdown.groups().size()).append(" groups; the data table lists them all.</p>\n");

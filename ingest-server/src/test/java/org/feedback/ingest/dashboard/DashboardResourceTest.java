@@ -70,6 +70,19 @@ class DashboardResourceTest {
     }
 
     @Test
+    void hardwarePage_memoryChart_explainsRangeBounds() throws SQLException {
+        FixtureReports.postNewServers(5);
+        rollups.refreshNow();
+
+        String html = given().when().get("/" + Page.HARDWARE.path()).then().statusCode(200).extract().asString();
+        String memory = html.substring(html.indexOf("id=\"section-memory\""));
+        String cpuCount = html.substring(html.indexOf("id=\"section-cpu-count\""), html.indexOf("id=\"section-cpu-cores\""));
+
+        assertThat(memory.substring(0, memory.indexOf("</section>"))).contains("includes its upper bound");
+        assertThat(cpuCount).doesNotContain("includes its upper bound");
+    }
+
+    @Test
     void chart_json_matchesActiveServersOfSummary() throws SQLException {
         FixtureReports.postNewServers(5);
         rollups.refreshNow();
