@@ -47,6 +47,9 @@ public class AdminResource {
             return missingServer();
         }
         List<ReportArchive.ReportInfo> reports = archive.list(serverUid);
+        if (reports.isEmpty() && looksDecodedFromPlus(serverUid)) {
+            return plusNotEncoded(serverUid);
+        }
         return Response.ok(reports).build();
     }
 
@@ -77,7 +80,14 @@ public class AdminResource {
             return missingServer();
         }
         ReportArchive.Erasure erasure = archive.erase(serverUid);
-        LOG.infof("erased server %s: %d reports deleted", serverUid, erasure.reportsDeleted());
+        if (erasure.reportsDeleted() == 0 && !erasure.serverDeleted()) {
+            LOG.infof("erasure of server %s found no data", serverUid);
+            if (looksDecodedFromPlus(serverUid)) {
+                return plusNotEncoded(serverUid);
+            }
+        } else {
+            LOG.infof("erased server %s: %d reports deleted", serverUid, erasure.reportsDeleted());
+        }
         return Response.ok(erasure).build();
     }
 
@@ -86,6 +96,22 @@ public class AdminResource {
     @Operation(summary = "Delete raw reports older than feedback.retention.max-age now")
     public RetentionJob.Outcome runRetention() {
         return retention.run();
+    }
+
+    /**
+     * Returns whether {@code serverUid} contains a space. Server ids are base64 and contain no spaces, but
+     * they do contain {@code +}, which a URL query decodes to a space unless it is sent as {@code %2B}.
+     */
+    private static boolean looksDecodedFromPlus(String serverUid) {
+        return serverUid.indexOf(' ') >= 0;
+    }
+
+    private static Response plusNotEncoded(String serverUid) {
+        return Response.status(Response.Status.BAD_REQUEST)
+                .entity(new Replies.Outcome("rejected", "no server has the id '" + serverUid + "', and a server id"
+                        + " contains no spaces: a '+' in the id must be sent as %2B in the URL (server="
+                        + serverUid.replace(" ", "%2B") + "), or use curl --data-urlencode with -G", null))
+                .build();
     }
 
     private static Response missingServer() {

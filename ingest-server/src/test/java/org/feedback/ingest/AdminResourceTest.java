@@ -99,6 +99,28 @@ class AdminResourceTest {
     }
 
     @Test
+    void erase_unencodedPlus_rejectedKeepingData() {
+        String uid = upload("ab+" + PostResourceTest.uniqueUid());
+
+        admin().urlEncodingEnabled(false)
+                .when().delete("/api/v1/admin/servers?server=" + uid)
+                .then().statusCode(400)
+                .body("error", containsString("%2B"));
+
+        admin().queryParam("server", uid).when().get("/api/v1/admin/reports").then().statusCode(200).body("$", hasSize(1));
+    }
+
+    @Test
+    void list_unencodedPlus_rejectedWithEncodedId() {
+        String uid = upload("ab+" + PostResourceTest.uniqueUid());
+
+        admin().urlEncodingEnabled(false)
+                .when().get("/api/v1/admin/reports?server=" + uid)
+                .then().statusCode(400)
+                .body("error", containsString("server=" + uid.replace("+", "%2B")));
+    }
+
+    @Test
     void list_withoutServer_badRequest() {
         admin().when().get("/api/v1/admin/reports").then().statusCode(400).body("error", containsString("server"));
     }
@@ -118,7 +140,10 @@ class AdminResourceTest {
     }
 
     private static String upload() {
-        String uid = PostResourceTest.uniqueUid();
+        return upload(PostResourceTest.uniqueUid());
+    }
+
+    private static String upload(String uid) {
         given().multiPart("data", "-", Uploads.fixtureWithServerUid(Uploads.MARIADB_10_11, uid), "application/octet-stream")
                 .when().post("/post").then().statusCode(200);
         return uid;
