@@ -32,7 +32,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "upload")
 public class PostResource {
 
-    private static final String ACCEPTED = "multipart/form-data or application/x-www-form-urlencoded with the form field data";
+    private static final String ACCEPTED = "multipart/form-data or application/x-www-form-urlencoded with the form field"
+            + " data, or send a text/plain report with PUT /api/v1/reports";
 
     @Inject
     UploadHandler handler;

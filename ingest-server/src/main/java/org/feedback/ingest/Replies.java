@@ -60,12 +60,19 @@ final class Replies {
         String heading = (stored.duplicate() ? "Report already stored: " : "Report stored: ") + stored.entries()
                 + " entries" + (stored.withheld() > 0 ? ", " + stored.withheld() + " withheld for privacy" : "");
         if (maxScale) {
-            String detail = heading + ". Report " + stored.reportId() + " of server " + stored.serverUid() + ".";
+            String detail = heading + ". " + storedAs(stored);
             return Response.status(Response.Status.FOUND).location(MAXSCALE_LOCATION).entity(page("ok", detail))
                     .type(HTML).build();
         }
-        return Response.ok(page(heading, "Report " + stored.reportId() + " of server " + stored.serverUid() + "."), HTML)
-                .build();
+        return Response.ok(page(heading, storedAs(stored)), HTML).build();
+    }
+
+    /**
+     * Returns the text naming the report id (the admin API's id, not a count of the server's reports) and
+     * the server id.
+     */
+    private static String storedAs(StoredReport stored) {
+        return "Report id " + stored.reportId() + ", server id " + stored.serverUid() + ".";
     }
 
     /** Returns 201 with the new report's location, or 200 for a resend of a stored report. */
@@ -88,7 +95,8 @@ final class Replies {
      * @param retryAfterSeconds  seconds the sender should wait before it retries
      */
     Response retryLater(Response.Status status, String message, long retryAfterSeconds) {
-        String detail = "Nothing was stored; send the report again in " + retryAfterSeconds + " seconds.";
+        String detail = "Nothing was stored; send the report again in " + retryAfterSeconds
+                + (retryAfterSeconds == 1 ? " second." : " seconds.");
         return Response.fromResponse(failure(status, "retry_later", "Report not stored: " + message, message, detail))
                 .header("Retry-After", Long.toString(retryAfterSeconds)).build();
     }

@@ -84,7 +84,8 @@ class UploadHandler {
 
     /** Returns 413 naming the size and the limit. */
     Response tooLarge(Replies replies, long bytes) {
-        rejected(IngestMetrics.RejectReason.TOO_LARGE, "the upload is " + bytes + " bytes");
+        rejected(IngestMetrics.RejectReason.TOO_LARGE, "the upload is " + bytes + " bytes, above the limit of "
+                + maxUploadBytes() + " bytes");
         return replies.rejected(Response.Status.REQUEST_ENTITY_TOO_LARGE, "the upload is " + bytes
                 + " bytes, above the limit of " + maxUploadBytes()
                 + " bytes; a full report is 25 to 35 KB, so send one report per upload");
@@ -117,7 +118,8 @@ class UploadHandler {
         }
         long unlogged = unloggedRejections.getAndSet(0);
         LOG.infof("rejected an upload (%s): %s%s", reason.tag(), message,
-                unlogged > 0 ? " (" + unlogged + " more rejections since the last line)" : "");
+                unlogged == 0 ? "" : " (" + unlogged + (unlogged == 1 ? " more rejection" : " more rejections")
+                        + " since the last line)");
     }
 
     private Response unavailable(Replies replies, Throwable failure) {

@@ -37,6 +37,7 @@ class PostResourceTest {
 
         // The fixture carries FEEDBACK_URL and WSREP_CLUSTER_STATE_UUID, which the denylist drops; its FEEDBACK_HTTP_PROXY is empty.
         assertThat(html).contains("<h1>Report stored: 949 entries, 2 withheld for privacy</h1>");
+        assertThat(html).containsPattern("Report id [0-9]+, server id ");
     }
 
     @Test
@@ -213,6 +214,7 @@ class PostResourceTest {
 
         assertThat(html).contains("<h1>Report rejected: Content-Type &#39;text/plain");
         assertThat(html).contains("multipart/form-data");
+        assertThat(html).contains("PUT /api/v1/reports");
     }
 
     @Test
