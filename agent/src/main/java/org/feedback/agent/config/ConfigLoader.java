@@ -329,7 +329,7 @@ public final class ConfigLoader {
             try {
                 return Long.parseLong(text.strip());
             } catch (NumberFormatException e) {
-                throw invalid(setting, "is not a whole number");
+                throw invalid(setting, "it is not a whole number");
             }
         }
 
@@ -337,7 +337,7 @@ public final class ConfigLoader {
             try {
                 return DurationText.parse(text);
             } catch (IllegalArgumentException e) {
-                throw invalid(setting, "is not a duration; write seconds, or a number with s, m, h or d, such as 90, 15m or 7d");
+                throw invalid(setting, "it is not a duration; write seconds, or a number with s, m, h or d, such as 90, 15m or 7d");
             }
         }
 

@@ -131,6 +131,16 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void load_timeoutNotDuration_rejectedWithExample() {
+        Map<Setting, List<String>> given = Map.of(Setting.SEND_TIMEOUT, List.of("10x"));
+
+        assertThatThrownBy(() -> loader(Map.of()).load(given, OptionFiles.NONE))
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("invalid --send-timeout '10x' from the command line: it is not a duration")
+                .hasMessageContaining("15m");
+    }
+
+    @Test
     void load_spreadLongerThanInterval_rejected() {
         Map<Setting, List<String>> given = Map.of(Setting.INTERVAL, List.of("1h"), Setting.SPREAD, List.of("2h"));
 
