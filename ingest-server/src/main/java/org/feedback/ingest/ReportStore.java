@@ -20,6 +20,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import javax.sql.DataSource;
 import org.feedback.report.Report;
 import org.feedback.report.ServerFacts;
@@ -62,6 +63,7 @@ public class ReportStore {
     private GroupWriter groupWriter;
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean running;
+    private final LongAdder completed = new LongAdder();
     private final AtomicLong lastFailureLogNanos = new AtomicLong();
     private final AtomicLong suppressedFailures = new AtomicLong();
 
@@ -104,6 +106,11 @@ public class ReportStore {
     /** Returns the number of reports waiting to be written. */
     int queued() {
         return queue.size();
+    }
+
+    /** Returns how many uploads have had their report committed since start, resends included. */
+    public long committedUploads() {
+        return completed.sum();
     }
 
     private void drain(int maxGroupSize) {
@@ -184,6 +191,7 @@ public class ReportStore {
 
     private void complete(List<PendingReport> group, List<StoredReport> outcomes) {
         metrics.groupCommitted(group.size());
+        completed.add(group.size());
         long now = System.nanoTime();
         for (int i = 0; i < group.size(); i++) {
             PendingReport report = group.get(i);

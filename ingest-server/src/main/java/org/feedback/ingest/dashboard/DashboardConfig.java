@@ -34,4 +34,16 @@ public interface DashboardConfig {
      */
     @WithDefault("10")
     int refreshDurationFactor();
+
+    /**
+     * Upload rate, in reports per second measured between two checks, above which the server counts as
+     * busy. A refresh takes one database core for its whole run, so while the server is busy the
+     * refreshes wait at least {@link #busyRefreshInterval()} between them and uploads keep their latency.
+     */
+    @WithDefault("200")
+    int busyAboveRate();
+
+    /** Shortest time from the end of one refresh to the start of the next while the server is busy. */
+    @WithDefault("5m")
+    Duration busyRefreshInterval();
 }
