@@ -80,11 +80,12 @@ public class AdminResource {
             return missingServer();
         }
         ReportArchive.Erasure erasure = archive.erase(serverUid);
-        if (erasure.reportsDeleted() == 0 && !erasure.serverDeleted()) {
+        boolean foundNothing = erasure.reportsDeleted() == 0 && !erasure.serverDeleted();
+        if (foundNothing && looksDecodedFromPlus(serverUid)) {
+            return plusNotEncoded(serverUid);
+        }
+        if (foundNothing) {
             LOG.infof("erasure of server %s found no data", serverUid);
-            if (looksDecodedFromPlus(serverUid)) {
-                return plusNotEncoded(serverUid);
-            }
         } else {
             LOG.infof("erased server %s: %d reports deleted", serverUid, erasure.reportsDeleted());
         }
@@ -107,6 +108,8 @@ public class AdminResource {
     }
 
     private static Response plusNotEncoded(String serverUid) {
+        LOG.infof("rejected an admin call for server id '%s': no such server, and the space is likely an unencoded +",
+                serverUid);
         return Response.status(Response.Status.BAD_REQUEST)
                 .entity(new Replies.Outcome("rejected", "no server has the id '" + serverUid + "', and a server id"
                         + " contains no spaces: a '+' in the id must be sent as %2B in the URL (server="

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class DedupePostgresTest extends DedupeTest {
 
     @Test
-    void post_concurrentUploads_groupsPlannedForTheirParameters() throws Exception {
+    void post_storedGroup_usesCustomPlans() throws Exception {
         // Without the group set-up, PostgreSQL may reuse a generic plan that scans whole tables.
         int before = observer.planCacheModes().size();
 

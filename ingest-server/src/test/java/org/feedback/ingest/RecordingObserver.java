@@ -6,13 +6,13 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Status;
 import jakarta.transaction.SystemException;
 import jakarta.transaction.TransactionManager;
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.DataSource;
 
 /**
  * Test observer: records every report of each {@link ReportsStoredEvent}, whether a transaction was active
@@ -57,7 +57,7 @@ public class RecordingObserver {
         erased.add(event.serverUid());
     }
 
-    /** The {@code plan_cache_mode} of each storing transaction seen on PostgreSQL. */
+    /** Returns the {@code plan_cache_mode} of each storing transaction seen on PostgreSQL. */
     List<String> planCacheModes() {
         return List.copyOf(planCacheModes);
     }

@@ -147,7 +147,7 @@ class ShutdownIT {
         }
     }
 
-    /** Checks {@code condition} every 100 ms; returns whether it held before {@code timeout}. */
+    /** Checks {@code condition} every 100 ms and returns whether it held before {@code timeout}. */
     private static boolean awaitCondition(BooleanSupplier condition, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {

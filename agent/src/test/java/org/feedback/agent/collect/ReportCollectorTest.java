@@ -119,7 +119,7 @@ class ReportCollectorTest {
         assertThat(collection.stats().statements()).isBetween(8, 15);
         assertThat(collection.stats().measuredServerTime()).hasValueSatisfying(time -> assertThat(time).isPositive());
         // The server's profile may also count work done after its reply has gone out, so its time can
-        // exceed the client's round trip slightly; a unit mistake would put it a thousand times off.
+        // exceed the client's round trip slightly. A unit mistake would put it a thousand times off.
         Duration slack = Duration.ofMillis(collection.stats().statements());
         assertThat(collection.stats().serverTime()).isLessThanOrEqualTo(collection.stats().roundTrip().plus(slack));
         assertThat(collection.stats().roundTrip()).isPositive();

@@ -48,7 +48,7 @@ public class RollupJob {
         refreshIfDue();
     }
 
-    /** Refreshes the rollups when they are due; returns whether it did. */
+    /** Refreshes the rollups when they are due and returns whether it did. */
     synchronized boolean refreshIfDue() {
         Duration minimumInterval = config.refreshMinimumInterval();
         if (busySinceLastCheck() && config.busyRefreshInterval().compareTo(minimumInterval) > 0) {
