@@ -50,6 +50,8 @@ final class BodyCodec {
     private final ZstdDictCompress dictionary;
     private final ZstdDictCompress agentDictionary;
     private final ThreadLocal<ZstdCompressCtx> contexts;
+    /** Per-thread output buffer, grown to the worst-case size of the largest text seen, then copied from. */
+    private final ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[0]);
 
     /** Creates a codec that compresses at zstd {@code level}, from 1 (fastest) to 19 (smallest). */
     BodyCodec(int level) {
@@ -78,7 +80,12 @@ final class BodyCodec {
     private byte[] compress(byte[] text, int length, ZstdDictCompress digested) {
         ZstdCompressCtx context = contexts.get();
         context.loadDict(digested);
-        byte[] out = new byte[Math.toIntExact(Zstd.compressBound(length))];
+        int bound = Math.toIntExact(Zstd.compressBound(length));
+        byte[] out = buffers.get();
+        if (out.length < bound) {
+            out = new byte[bound];
+            buffers.set(out);
+        }
         int written = context.compressByteArray(out, 0, out.length, text, 0, length);
         return Arrays.copyOf(out, written);
     }

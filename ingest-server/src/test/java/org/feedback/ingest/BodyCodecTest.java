@@ -76,6 +76,20 @@ class BodyCodecTest {
     }
 
     @Test
+    void compress_largerThenSmallerText_bothExpand() throws Exception {
+        // One codec on one thread reuses its output buffer across reports of different sizes.
+        BodyCodec codec = new BodyCodec(LEVEL);
+        byte[] larger = scrubbedText(Uploads.AGENT_PRIVATE_INSTANCE);
+        byte[] smaller = scrubbedText(Uploads.MARIADB_10_11_SECOND_INSTANCE);
+
+        BodyCodec.Compressed first = codec.compress(larger, larger.length, true);
+        BodyCodec.Compressed second = codec.compress(smaller, smaller.length, false);
+
+        assertThat(BodyCodec.expand(first.encoding(), first.body())).isEqualTo(larger);
+        assertThat(BodyCodec.expand(second.encoding(), second.body())).isEqualTo(smaller);
+    }
+
+    @Test
     void expand_deflateBodyOfEarlierVersion_readable() throws Exception {
         // Written the way the server stored bodies before it moved to zstd: raw deflate, plugin dictionary.
         byte[] text = scrubbedText(Uploads.MARIADB_10_11_SECOND_INSTANCE);
